@@ -1,0 +1,70 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.md': 'text/markdown; charset=utf-8',
+}
+
+export interface StaticServer {
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * Serves a folder under a sub-path (as nginx or object storage would), for `npm start` and
+ * the browser tests. No caching, so a replaced data file is seen at the next poll.
+ */
+export async function serveStatic(opts: {
+  root: string
+  base?: string
+  port?: number
+  host?: string
+}): Promise<StaticServer> {
+  const base = (opts.base ?? '/').replace(/\/?$/, '/')
+  const root = path.resolve(opts.root)
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(302, { location: base }).end()
+      return
+    }
+    const rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html'
+    const file = path.resolve(root, rel)
+    if (!file.startsWith(root + path.sep) && file !== root) {
+      res.writeHead(403).end()
+      return
+    }
+    try {
+      const s = await stat(file)
+      const target = s.isDirectory() ? path.join(file, 'index.html') : file
+      const size = (await stat(target)).size
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+        'content-length': size,
+        'cache-control': 'no-store',
+      })
+      createReadStream(target).pipe(res)
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+    }
+  })
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, host, resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}

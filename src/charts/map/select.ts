@@ -1,0 +1,160 @@
+import { reportedTotal } from '../../domain/aggregate'
+import { filterEvents, type Filters } from '../../domain/filters'
+import type { Total } from '../../domain/qualifier'
+import type { Bilingual, Dataset, Organization } from '../../domain/types'
+import type { MetricId } from '../../domain/vocab'
+
+/** A city where events took place. */
+export interface MapPoint {
+  place: string
+  name: Bilingual
+  province: string
+  lng: number
+  lat: number
+  events: readonly string[]
+  eventNames: readonly Bilingual[]
+  outcomes: number
+  /** The sizing quantity: itemised outcomes, or an honest total of one metric. */
+  size: number
+  total: Total | null
+}
+
+/** Partners from one city coming to events in another. */
+export interface MapFlow {
+  from: string
+  to: string
+  fromName: Bilingual
+  toName: Bilingual
+  coords: readonly [readonly [number, number], readonly [number, number]]
+  orgs: readonly Bilingual[]
+}
+
+export interface MapRows {
+  points: readonly MapPoint[]
+  flows: readonly MapFlow[]
+  /** Partner cities that send flows, drawn as small dots. */
+  origins: readonly { place: string; name: Bilingual; lng: number; lat: number }[]
+  provinces: readonly { name: string; events: number }[]
+  sizeBy: 'outcomes' | MetricId
+  sources: readonly string[]
+}
+
+export interface MapOptions {
+  sizeBy: 'outcomes' | MetricId
+}
+
+const PARTNER_KINDS = new Set(['university', 'institute'])
+
+function homePlace(d: Dataset, org: Organization): string | null {
+  for (let o: Organization | undefined = org; o; o = o.parent ? d.index.org[o.parent] : undefined) {
+    if (o.place) return o.place
+  }
+  return null
+}
+
+export function selectMap(
+  d: Dataset,
+  filters: Filters,
+  options: Partial<MapOptions> = {},
+): MapRows {
+  const sizeBy = options.sizeBy ?? 'outcomes'
+  const eventIds = filterEvents(d, filters)
+  const events = d.events.filter((e) => eventIds.has(e.id))
+  const sources = new Set<string>()
+
+  const byPlace = new Map<string, string[]>()
+  for (const e of events) {
+    byPlace.set(e.place, [...(byPlace.get(e.place) ?? []), e.id])
+    sources.add(e.source)
+  }
+  const points: MapPoint[] = []
+  for (const [placeId, ids] of byPlace) {
+    const place = d.index.place[placeId]
+    if (!place) continue
+    const idSet = new Set(ids)
+    const outcomes = d.outcomes.filter((o) => idSet.has(o.event)).length
+    const total = sizeBy === 'outcomes' ? null : (reportedTotal(d, sizeBy, idSet)?.total ?? null)
+    points.push({
+      place: placeId,
+      name: place.name,
+      province: place.province,
+      lng: place.lng,
+      lat: place.lat,
+      events: ids,
+      eventNames: ids.map((id) => d.index.event[id]!.name),
+      outcomes,
+      size: sizeBy === 'outcomes' ? outcomes : (total?.value ?? 0),
+      total,
+    })
+  }
+  points.sort((a, b) => b.size - a.size || a.place.localeCompare(b.place))
+
+  // Partner universities and institutes: by role at the event or as a party to its outcomes.
+  const partners = new Map<string, Set<string>>() // event place → org ids
+  const addPartner = (eventId: string, orgId: string) => {
+    const to = d.index.event[eventId]!.place
+    const set = partners.get(to) ?? new Set<string>()
+    set.add(orgId)
+    partners.set(to, set)
+  }
+  for (const eo of d.eventOrgs) {
+    if (eventIds.has(eo.event) && eo.role !== 'guide' && eo.role !== 'host')
+      addPartner(eo.event, eo.org)
+  }
+  for (const o of d.outcomes)
+    if (eventIds.has(o.event)) o.parties.forEach((p) => addPartner(o.event, p))
+
+  const flowMap = new Map<string, { from: string; to: string; orgs: Bilingual[] }>()
+  for (const [to, orgIds] of partners) {
+    for (const orgId of [...orgIds].sort()) {
+      const org = d.index.org[orgId]
+      if (!org || !PARTNER_KINDS.has(org.kind)) continue
+      const from = homePlace(d, org)
+      if (!from || from === to) continue
+      const key = `${from}>${to}`
+      const flow = flowMap.get(key) ?? { from, to, orgs: [] }
+      flow.orgs.push(org.name)
+      flowMap.set(key, flow)
+    }
+  }
+  const flows: MapFlow[] = []
+  const origins = new Map<string, MapRows['origins'][number]>()
+  for (const f of [...flowMap.values()].sort((a, b) =>
+    (a.from + a.to).localeCompare(b.from + b.to),
+  )) {
+    const a = d.index.place[f.from]
+    const b = d.index.place[f.to]
+    if (!a || !b) continue
+    flows.push({
+      ...f,
+      fromName: a.name,
+      toName: b.name,
+      coords: [
+        [a.lng, a.lat],
+        [b.lng, b.lat],
+      ],
+    })
+    if (!byPlace.has(f.from))
+      origins.set(f.from, { place: f.from, name: a.name, lng: a.lng, lat: a.lat })
+  }
+
+  const provinceEvents = new Map<string, Set<string>>()
+  for (const e of events) {
+    const province = d.index.place[e.place]?.province
+    if (!province) continue
+    const set = provinceEvents.get(province) ?? new Set<string>()
+    set.add(d.index.rootEvent[e.id]!)
+    provinceEvents.set(province, set)
+  }
+  const provinces = [...provinceEvents].map(([name, s]) => ({ name, events: s.size }))
+  provinces.sort((a, b) => b.events - a.events || a.name.localeCompare(b.name))
+
+  return {
+    points,
+    flows,
+    origins: [...origins.values()],
+    provinces,
+    sizeBy,
+    sources: [...sources].sort(),
+  }
+}

@@ -1,0 +1,34 @@
+import type { EChartsCoreOption } from 'echarts/core'
+import type { AppLocale } from '../data/config'
+import type { Filters } from '../domain/filters'
+import type { Dataset } from '../domain/types'
+import type { Theme } from '../themes'
+
+export interface BuildContext {
+  theme: Theme
+  locale: AppLocale
+  size: { width: number; height: number }
+  /** No animation and no effects: deterministic screenshots (?frozen=1). */
+  frozen: boolean
+}
+
+export interface TableData {
+  columns: readonly string[]
+  rows: readonly (readonly (string | number)[])[]
+}
+
+/**
+ * One chart, defined once and used by every view and by the CSV export (DESIGN.md §5).
+ * `select` and `build` are pure: same input, same output; neither reads stores or the DOM.
+ */
+export interface ChartEntry<Rows, Options = Record<string, never>> {
+  id: string
+  /** i18n key of the chart's title. */
+  titleKey: string
+  select(d: Dataset, filters: Filters, options?: Partial<Options>): Rows
+  build(rows: Rows, ctx: BuildContext): EChartsCoreOption
+  table(rows: Rows, locale: AppLocale): TableData
+  sources(rows: Rows): string[]
+  /** True when there is nothing to draw: the panel then says so in words. */
+  isEmpty(rows: Rows): boolean
+}

@@ -1,0 +1,41 @@
+import * as v from 'valibot'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import { TABLE_NAMES, type TableName } from '../domain/tables'
+
+export const SCHEMA_VERSION = 1
+
+const fileEntry = v.object({
+  file: v.pipe(
+    v.string(),
+    v.regex(/^[\w.-]+\.(csv|json)$/i, 'expected a .csv or .json file name in data/'),
+  ),
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')),
+})
+
+export const ManifestSchema = v.object({
+  schema: v.literal(SCHEMA_VERSION, `expected schema ${SCHEMA_VERSION}`),
+  snapshot: v.object({
+    version: v.pipe(v.string(), v.minLength(1)),
+    date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')),
+  }),
+  tables: v.object(
+    Object.fromEntries(TABLE_NAMES.map((t) => [t, fileEntry])) as Record<
+      TableName,
+      typeof fileEntry
+    >,
+  ),
+})
+
+export type Manifest = v.InferOutput<typeof ManifestSchema>
+export type ManifestEntry = Manifest['tables'][TableName]
+
+/** Hex SHA-256. Pure JS: plain-HTTP intranets have no crypto.subtle. */
+export function hashBytes(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes))
+}
+
+export function entryFor(file: string, bytes: Uint8Array): ManifestEntry {
+  return { file, bytes: bytes.byteLength, sha256: hashBytes(bytes) }
+}

@@ -1,0 +1,578 @@
+import { parseAmount, type Amount } from './amount'
+import { parseDate, compareDates } from './dates'
+import { CHINA_BOUNDS, PROVINCE_NAMES, provinceOfAdcode } from './geo'
+import { ProblemList, type Problem } from './problems'
+import { checkColumns, checkRows, type CheckedRow, type RawTable } from './rows'
+import type { RawRow, TableName } from './tables'
+import type {
+  CoopEvent,
+  Dataset,
+  DatasetIndex,
+  DateValue,
+  EventOrg,
+  Figure,
+  Organization,
+  Outcome,
+  Place,
+  Sector,
+  SnapshotInfo,
+  Source,
+} from './types'
+import { metricDef, type MetricId, type Unit, type ValueMetric } from './vocab'
+
+export type RawTables = Partial<Record<TableName, RawTable>>
+
+export interface BuildResult {
+  /** Built from the rows that passed; complete only when `problems` has no error. */
+  dataset: Dataset
+  problems: Problem[]
+}
+
+const VALUE_METRIC_UNIT: Record<ValueMetric, Unit> = {
+  contract: 'yuan',
+  investment: 'yuan',
+  demand: 'yuan',
+  donation: 'yuan',
+  area: 'm2',
+}
+
+function opt(s: string): string | null {
+  return s === '' ? null : s
+}
+
+/**
+ * Turns raw tables into a validated, indexed, frozen Dataset. Every problem names the file,
+ * the row, the field and what was expected; rows with errors are left out of the dataset.
+ */
+export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildResult {
+  const p = new ProblemList()
+  const rows = <T extends TableName>(name: T): CheckedRow<T>[] => {
+    const raw = tables[name]
+    if (!raw) return []
+    if (!checkColumns(raw, p)) return []
+    return checkRows(raw as RawTable & { table: T }, p)
+  }
+  const fileOf = (name: TableName): string => tables[name]?.file ?? `${name}.csv`
+
+  const ctx = new Context(p, fileOf)
+  const sources = ctx.unique('sources', rows('sources')).map((r) => ctx.source(r))
+  const sourceIds = idSet(sources)
+  const places = ctx.unique('places', rows('places')).flatMap((r) => ctx.place(r))
+  const placeIds = idSet(places)
+  const sectors = ctx.unique('sectors', rows('sectors')).map((r) => toSector(r.data))
+  const sectorIds = idSet(sectors)
+
+  const orgRows = ctx.unique('organizations', rows('organizations'))
+  const orgIdsAll = new Set(orgRows.map((r) => r.data.id))
+  const organizations = orgRows.flatMap((r) => ctx.organization(r, placeIds, orgIdsAll))
+  ctx.noCycles('organizations', organizations, (o) => o.parent)
+  const orgIds = idSet(organizations)
+
+  const eventRows = ctx.unique('events', rows('events'))
+  const events = ctx.events(eventRows, { placeIds, sectorIds, sourceIds })
+  const eventIds = idSet(events)
+  const rootEvent = rootsOf(events)
+
+  const eventOrgs = rows('event_orgs').flatMap((r) =>
+    ctx.eventOrg(r, { eventIds, orgIds, sourceIds }),
+  )
+
+  const figureRows = ctx.unique('figures', rows('figures'))
+  const figureIdsAll = new Set(figureRows.map((r) => r.data.id))
+  const figures = figureRows.flatMap((r) =>
+    ctx.figure(r, { eventIds, orgIds, placeIds, sourceIds, figureIds: figureIdsAll }),
+  )
+  ctx.noCycles('figures', figures, (f) => f.partOf)
+  const figureById = byId(figures)
+  ctx.sameConference('figures', figures, (f) => f.partOf, figureById, rootEvent, 'part_of')
+
+  const outcomeRows = ctx.unique('outcomes', rows('outcomes'))
+  const outcomes = outcomeRows.flatMap((r) =>
+    ctx.outcome(r, { eventIds, orgIds, sectorIds, sourceIds, figureIds: figureIdsAll }),
+  )
+  ctx.sameConference('outcomes', outcomes, (o) => o.countedIn, figureById, rootEvent, 'counted_in')
+
+  const index: DatasetIndex = {
+    source: byId(sources),
+    place: byId(places),
+    org: byId(organizations),
+    sector: byId(sectors),
+    event: byId(events),
+    figure: figureById,
+    rootEvent,
+  }
+  const dataset: Dataset = {
+    snapshot,
+    sources,
+    places,
+    organizations,
+    sectors,
+    events,
+    eventOrgs,
+    outcomes,
+    figures,
+    index,
+  }
+  return { dataset: deepFreeze(dataset), problems: p.items }
+}
+
+function idSet(items: readonly { id: string }[]): Set<string> {
+  return new Set(items.map((i) => i.id))
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
+  const out: Record<string, T> = {}
+  for (const item of items) out[item.id] = item
+  return out
+}
+
+function rootsOf(events: readonly CoopEvent[]): Record<string, string> {
+  const parent = new Map(events.map((e) => [e.id, e.parent]))
+  const out: Record<string, string> = {}
+  for (const e of events) {
+    let cur = e.id
+    const seen = new Set<string>()
+    for (let up = parent.get(cur); up && !seen.has(up) && parent.has(up); up = parent.get(cur)) {
+      seen.add(cur)
+      cur = up
+    }
+    out[e.id] = cur
+  }
+  return out
+}
+
+function toSector(r: RawRow<'sectors'>): Sector {
+  return { id: r.id, name: { zh: r.name_zh, en: r.name_en || r.name_zh } }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+interface Refs {
+  placeIds?: ReadonlySet<string>
+  sectorIds?: ReadonlySet<string>
+  sourceIds?: ReadonlySet<string>
+  eventIds?: ReadonlySet<string>
+  orgIds?: ReadonlySet<string>
+  figureIds?: ReadonlySet<string>
+}
+
+/** Holds the problem list and file names while the tables are converted one by one. */
+class Context {
+  private readonly rows = new Map<string, number>()
+
+  constructor(
+    private readonly p: ProblemList,
+    private readonly fileOf: (t: TableName) => string,
+  ) {}
+
+  unique<T extends TableName>(table: T, rows: CheckedRow<T>[]): CheckedRow<T>[] {
+    const seen = new Map<string, number>()
+    return rows.filter((r) => {
+      const id = (r.data as { id: string }).id
+      const first = seen.get(id)
+      if (first !== undefined) {
+        this.p.error(
+          this.fileOf(table),
+          r.row,
+          'id',
+          id,
+          `duplicate id: row ${first} has it already`,
+        )
+        return false
+      }
+      seen.set(id, r.row)
+      this.rows.set(`${table}/${id}`, r.row)
+      return true
+    })
+  }
+
+  private rowOf(table: TableName, id: string): number {
+    return this.rows.get(`${table}/${id}`) ?? 0
+  }
+
+  private ref(
+    table: TableName,
+    row: number,
+    field: string,
+    value: string,
+    known: ReadonlySet<string> | undefined,
+    what: TableName,
+  ): boolean {
+    if (value === '' || !known || known.has(value)) return true
+    this.p.error(
+      this.fileOf(table),
+      row,
+      field,
+      value,
+      `unknown id: no row in ${this.fileOf(what)} has this id`,
+    )
+    return false
+  }
+
+  private date(table: TableName, row: number, field: string, value: string): DateValue | null {
+    const d = parseDate(value)
+    if (d.ok) return d.date
+    this.p.error(this.fileOf(table), row, field, value, d.error)
+    return null
+  }
+
+  private amount(
+    table: TableName,
+    row: number,
+    field: string,
+    value: string,
+    unit: Unit,
+  ): Amount | null {
+    const a = parseAmount(value, unit)
+    if (a.ok) return a.amount
+    this.p.error(this.fileOf(table), row, field, value, a.error)
+    return null
+  }
+
+  source(r: CheckedRow<'sources'>): Source {
+    const d = r.data
+    const published =
+      d.published === '' ? null : this.date('sources', r.row, 'published', d.published)
+    return {
+      id: d.id,
+      title: d.title,
+      publisher: d.publisher,
+      originalPublisher: d.original_publisher,
+      published,
+      url: d.url,
+      note: d.note,
+    }
+  }
+
+  place(r: CheckedRow<'places'>): Place[] {
+    const d = r.data
+    const file = this.fileOf('places')
+    let ok = true
+    if (!PROVINCE_NAMES.has(d.province_zh)) {
+      this.p.error(
+        file,
+        r.row,
+        'province_zh',
+        d.province_zh,
+        `not a province on the map; expected one of: ${[...PROVINCE_NAMES].join(' ')}`,
+      )
+      ok = false
+    }
+    const adcodeProblem = checkAdcode(d.adcode)
+    if (adcodeProblem) {
+      this.p.error(file, r.row, 'adcode', d.adcode, adcodeProblem)
+      ok = false
+    } else if (PROVINCE_NAMES.has(d.province_zh) && provinceOfAdcode(d.adcode) !== d.province_zh) {
+      this.p.error(
+        file,
+        r.row,
+        'adcode',
+        d.adcode,
+        `belongs to ${provinceOfAdcode(d.adcode) ?? 'no province'}, but province_zh says ${d.province_zh}`,
+      )
+      ok = false
+    }
+    const lng = Number(d.lng)
+    const lat = Number(d.lat)
+    const b = CHINA_BOUNDS
+    const inLng = (x: number) => x >= b.minLng && x <= b.maxLng
+    const inLat = (x: number) => x >= b.minLat && x <= b.maxLat
+    if (
+      !Number.isFinite(lng) ||
+      !Number.isFinite(lat) ||
+      d.lng.trim() === '' ||
+      d.lat.trim() === ''
+    ) {
+      this.p.error(
+        file,
+        r.row,
+        Number.isFinite(lng) ? 'lat' : 'lng',
+        Number.isFinite(lng) ? d.lat : d.lng,
+        'expected decimal degrees, e.g. 112.9388',
+      )
+      ok = false
+    } else if (!inLng(lng) || !inLat(lat)) {
+      const swapped = inLng(lat) && inLat(lng)
+      const msg = swapped
+        ? 'lng and lat look swapped (lng is east–west, 73–136 in China)'
+        : `outside China (expected lng ${b.minLng}–${b.maxLng}, lat ${b.minLat}–${b.maxLat})`
+      this.p.error(file, r.row, inLng(lng) ? 'lat' : 'lng', inLng(lng) ? d.lat : d.lng, msg)
+      ok = false
+    }
+    if (!ok) return []
+    return [
+      {
+        id: d.id,
+        name: { zh: d.name_zh, en: d.name_en || d.name_zh },
+        province: d.province_zh,
+        adcode: d.adcode,
+        lng,
+        lat,
+      },
+    ]
+  }
+
+  organization(
+    r: CheckedRow<'organizations'>,
+    placeIds: ReadonlySet<string>,
+    orgIds: ReadonlySet<string>,
+  ): Organization[] {
+    const d = r.data
+    const ok =
+      this.ref('organizations', r.row, 'place', d.place, placeIds, 'places') &&
+      this.ref('organizations', r.row, 'parent', d.parent, orgIds, 'organizations')
+    if (!ok) return []
+    return [
+      {
+        id: d.id,
+        name: { zh: d.name_zh, en: d.name_en || d.name_zh },
+        short: d.short_zh,
+        kind: d.kind,
+        place: opt(d.place),
+        parent: opt(d.parent),
+      },
+    ]
+  }
+
+  noCycles<T extends { id: string }>(
+    table: TableName,
+    items: T[],
+    up: (t: T) => string | null,
+  ): void {
+    const map = new Map(items.map((i) => [i.id, i]))
+    for (const item of items) {
+      const seen = new Set<string>([item.id])
+      for (let next = up(item); next;) {
+        if (seen.has(next)) {
+          const field = table === 'figures' ? 'part_of' : 'parent'
+          this.p.error(
+            this.fileOf(table),
+            this.rowOf(table, item.id),
+            field,
+            item.id,
+            `${field} forms a cycle through ${[...seen].join(' → ')}`,
+          )
+          break
+        }
+        seen.add(next)
+        const n = map.get(next)
+        next = n ? up(n) : null
+      }
+    }
+  }
+
+  events(rows: CheckedRow<'events'>[], refs: Refs): CoopEvent[] {
+    const file = this.fileOf('events')
+    const ids = new Set(rows.map((r) => r.data.id))
+    const placeOf = new Map(rows.map((r) => [r.data.id, r.data.place]))
+    const parentOf = new Map(rows.map((r) => [r.data.id, r.data.parent]))
+    const out: CoopEvent[] = []
+    for (const r of rows) {
+      const d = r.data
+      let ok =
+        this.ref('events', r.row, 'parent', d.parent, ids, 'events') &&
+        this.ref('events', r.row, 'place', d.place, refs.placeIds, 'places') &&
+        this.ref('events', r.row, 'sector', d.sector, refs.sectorIds, 'sectors') &&
+        this.ref('events', r.row, 'source', d.source, refs.sourceIds, 'sources')
+      const start = this.date('events', r.row, 'start', d.start)
+      const end = d.end === '' ? null : this.date('events', r.row, 'end', d.end)
+      if (!start || (d.end !== '' && !end)) ok = false
+      if (start && end && compareDates(end, start) < 0) {
+        this.p.error(file, r.row, 'end', d.end, `ends before it starts (${d.start})`)
+        ok = false
+      }
+      // A session may leave place empty and take its conference's.
+      let place = d.place
+      const seen = new Set<string>()
+      for (
+        let up = parentOf.get(d.id);
+        place === '' && up && !seen.has(up);
+        up = parentOf.get(up)
+      ) {
+        seen.add(up)
+        place = placeOf.get(up) ?? ''
+      }
+      if (place === '') {
+        this.p.error(
+          file,
+          r.row,
+          'place',
+          '',
+          'expected a place id (only a session may leave it empty and use its conference’s)',
+        )
+        ok = false
+      }
+      if (!ok || !start) continue
+      out.push({
+        id: d.id,
+        name: { zh: d.name_zh, en: d.name_en || d.name_zh },
+        series: d.series,
+        edition: d.edition,
+        parent: opt(d.parent),
+        start,
+        end,
+        dateBasis: d.date_basis,
+        place,
+        sector: opt(d.sector),
+        source: d.source,
+        summary: { zh: d.summary_zh, en: d.summary_en || d.summary_zh },
+      })
+    }
+    this.noCycles('events', out, (e) => e.parent)
+    return out
+  }
+
+  eventOrg(r: CheckedRow<'event_orgs'>, refs: Refs): EventOrg[] {
+    const d = r.data
+    const ok =
+      this.ref('event_orgs', r.row, 'event', d.event, refs.eventIds, 'events') &&
+      this.ref('event_orgs', r.row, 'org', d.org, refs.orgIds, 'organizations') &&
+      this.ref('event_orgs', r.row, 'source', d.source, refs.sourceIds, 'sources')
+    return ok
+      ? [{ event: d.event, org: d.org, role: d.role, source: d.source, quote: d.quote }]
+      : []
+  }
+
+  outcome(r: CheckedRow<'outcomes'>, refs: Refs): Outcome[] {
+    const d = r.data
+    const file = this.fileOf('outcomes')
+    const parties = d.parties === '' ? [] : d.parties.split('|')
+    let ok =
+      this.ref('outcomes', r.row, 'event', d.event, refs.eventIds, 'events') &&
+      this.ref('outcomes', r.row, 'sector', d.sector, refs.sectorIds, 'sectors') &&
+      this.ref('outcomes', r.row, 'source', d.source, refs.sourceIds, 'sources') &&
+      this.ref('outcomes', r.row, 'counted_in', d.counted_in, refs.figureIds, 'figures')
+    for (const party of parties) {
+      ok = this.ref('outcomes', r.row, 'parties', party, refs.orgIds, 'organizations') && ok
+    }
+    let amount: Amount | null = null
+    if (d.value !== '' && d.value_metric === '') {
+      this.p.error(
+        file,
+        r.row,
+        'value_metric',
+        '',
+        `a value needs value_metric to say what it measures (${Object.keys(VALUE_METRIC_UNIT).join(', ')})`,
+      )
+      ok = false
+    } else if (d.value === '' && d.value_metric !== '') {
+      this.p.error(file, r.row, 'value', '', `value_metric is ${d.value_metric} but value is empty`)
+      ok = false
+    } else if (d.value_metric !== '') {
+      amount = this.amount('outcomes', r.row, 'value', d.value, VALUE_METRIC_UNIT[d.value_metric])
+      if (!amount) ok = false
+    }
+    if (!ok) return []
+    return [
+      {
+        id: d.id,
+        event: d.event,
+        kind: d.kind,
+        status: d.status,
+        title: { zh: d.title_zh, en: d.title_en || d.title_zh },
+        parties,
+        amount,
+        valueMetric: d.value_metric === '' ? null : d.value_metric,
+        sector: opt(d.sector),
+        countedIn: opt(d.counted_in),
+        source: d.source,
+        quote: d.quote,
+      },
+    ]
+  }
+
+  figure(r: CheckedRow<'figures'>, refs: Refs): Figure[] {
+    const d = r.data
+    const file = this.fileOf('figures')
+    let ok =
+      this.ref('figures', r.row, 'event', d.event, refs.eventIds, 'events') &&
+      this.ref('figures', r.row, 'source', d.source, refs.sourceIds, 'sources') &&
+      this.ref('figures', r.row, 'part_of', d.part_of, refs.figureIds, 'figures')
+    if (d.subject !== '' && !refs.orgIds?.has(d.subject) && !refs.placeIds?.has(d.subject)) {
+      this.p.error(
+        file,
+        r.row,
+        'subject',
+        d.subject,
+        'unknown id: expected an organization or place id',
+      )
+      ok = false
+    }
+    if (d.part_of === d.id) {
+      this.p.error(file, r.row, 'part_of', d.part_of, 'a figure cannot be part of itself')
+      ok = false
+    }
+    if (d.period !== '' && !/^\d{4}(-\d{2})?(\/\d{4}(-\d{2})?)?$/.test(d.period)) {
+      this.p.error(
+        file,
+        r.row,
+        'period',
+        d.period,
+        'expected YYYY, YYYY-MM, or a span like 2023-10/2024-11',
+      )
+      ok = false
+    }
+    const metric = metricDef(d.metric)
+    if (metric && d.unit !== '' && d.unit !== metric.unit) {
+      this.p.error(file, r.row, 'unit', d.unit, `metric ${d.metric} is measured in ${metric.unit}`)
+      ok = false
+    }
+    const amount = metric ? this.amount('figures', r.row, 'value', d.value, metric.unit) : null
+    if (!ok || !amount) return []
+    return [
+      {
+        id: d.id,
+        event: d.event,
+        subject: opt(d.subject),
+        metric: d.metric as MetricId,
+        scope: d.scope,
+        period: d.period,
+        partOf: opt(d.part_of),
+        amount,
+        source: d.source,
+        quote: d.quote,
+      },
+    ]
+  }
+
+  /** A total and the items it includes must belong to the same conference. */
+  sameConference<T extends { id: string; event: string }>(
+    table: TableName,
+    items: T[],
+    link: (t: T) => string | null,
+    figures: Record<string, Figure>,
+    roots: Record<string, string>,
+    field: string,
+  ): void {
+    for (const item of items) {
+      const target = link(item)
+      const fig = target ? figures[target] : undefined
+      if (fig && roots[fig.event] !== roots[item.event]) {
+        this.p.error(
+          this.fileOf(table),
+          this.rowOf(table, item.id),
+          field,
+          target ?? '',
+          `${item.id} belongs to ${item.event} but ${field} points at a figure of ${fig.event}`,
+        )
+      }
+    }
+  }
+}
+
+function checkAdcode(adcode: string): string | null {
+  if (/^\d{6}$/.test(adcode)) return null
+  if (/^\d(\.\d+)?E\+?\d+$/i.test(adcode)) {
+    return 'Excel turned this adcode into scientific notation; format the column as text and type the 6 digits, e.g. 430100'
+  }
+  if (/^\d{6}\.0+$/.test(adcode)) return 'expected 6 digits without decimals, e.g. 430100'
+  if (/^\d{1,5}$/.test(adcode))
+    return 'has lost digits (Excel drops some when the column is a number); expected 6 digits, e.g. 430100'
+  return 'expected a 6-digit administrative code, e.g. 430100'
+}

@@ -1,0 +1,82 @@
+import { conferences, reportedTotal } from './aggregate'
+import { filterEvents, type Filters } from './filters'
+import type { Dataset } from './types'
+import { metricDef, OUTCOME_KINDS, type Qualifier, type Unit, type OutcomeKind } from './vocab'
+
+/**
+ * A headline number. `basis` says what it is: a count of records, itemised outcomes named one
+ * by one, or a total of figures as reported. The two last are never added together.
+ */
+export interface Kpi {
+  id: string
+  basis: 'count' | 'itemised' | 'reported'
+  /** i18n key of the label, or a metric id for reported totals (labelled from the vocabulary). */
+  label: string
+  value: number
+  unit: Unit
+  qualifier: Qualifier
+  /** Number of events behind the figure, for the note under it. */
+  events: number
+  /** Conference sessions included in an event count. */
+  sessions: number
+  /** Figure ids summed (reported totals only): the quotes behind the number. */
+  figures: readonly string[]
+}
+
+/**
+ * KPI ids: `events`, `outcomes`, `outcome:<kind>` (itemised), `<metric>` (a reported total of a
+ * metric flagged kpi). Unknown ids are skipped, so a config typo hides one tile, not the row.
+ */
+export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters = {}): Kpi[] {
+  const eventIds = filterEvents(d, filters)
+  const outcomes = d.outcomes.filter((o) => eventIds.has(o.event))
+  const out: Kpi[] = []
+  for (const id of ids) {
+    if (id === 'events') {
+      const roots = conferences(d).filter((e) => eventIds.has(e.id))
+      out.push({
+        id,
+        basis: 'count',
+        label: 'kpi.events',
+        value: roots.length,
+        unit: 'count',
+        qualifier: 'exact',
+        events: roots.length,
+        sessions: eventIds.size - roots.length,
+        figures: [],
+      })
+    } else if (id === 'outcomes' || id.startsWith('outcome:')) {
+      const kind = id.slice('outcome:'.length) as OutcomeKind
+      if (id !== 'outcomes' && !OUTCOME_KINDS.includes(kind)) continue
+      const items = id === 'outcomes' ? outcomes : outcomes.filter((o) => o.kind === kind)
+      out.push({
+        id,
+        basis: 'itemised',
+        label: id === 'outcomes' ? 'kpi.outcomes' : `kinds.${kind}`,
+        value: items.length,
+        unit: 'count',
+        qualifier: 'exact',
+        events: new Set(items.map((o) => d.index.rootEvent[o.event])).size,
+        sessions: 0,
+        figures: [],
+      })
+    } else {
+      const def = metricDef(id)
+      if (!def?.kpi) continue
+      const total = reportedTotal(d, def.id as Parameters<typeof reportedTotal>[1], eventIds)
+      if (!total) continue
+      out.push({
+        id,
+        basis: 'reported',
+        label: id,
+        value: total.total.value,
+        unit: def.unit,
+        qualifier: total.total.qualifier,
+        events: new Set(total.events.map((e) => d.index.rootEvent[e])).size,
+        sessions: 0,
+        figures: total.figures.map((f) => f.id),
+      })
+    }
+  }
+  return out
+}

@@ -1,0 +1,23 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import '@fontsource/noto-sans-sc/400.css'
+import '@fontsource/noto-sans-sc/700.css'
+import '@fontsource/barlow-condensed/600.css'
+import './styles.css'
+import App from './App.vue'
+import { createAppRouter } from './router'
+import { createAppI18n } from './i18n'
+import { useSettingsStore } from './stores/settings'
+import { useDatasetStore } from './stores/dataset'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+const settings = useSettingsStore(pinia)
+const i18n = createAppI18n()
+app.use(i18n)
+app.use(createAppRouter())
+app.mount('#app')
+
+// Settings first (language, time zone), then data; the screen shows a loading state meanwhile.
+void settings.load().then(() => useDatasetStore(pinia).load())

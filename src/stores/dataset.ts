@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { dataBaseUrl, httpReader } from '../data/browserReader'
+import { loadSnapshot, type FileReader } from '../data/loadSnapshot'
+import type { Manifest } from '../data/manifest'
+import type { Problem } from '../domain/problems'
+import type { Dataset } from '../domain/types'
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
+
+/**
+ * Holds the last good snapshot. A load that fails never replaces it: the screen keeps
+ * showing what it had, and `problems` says why the new one was refused.
+ */
+export const useDatasetStore = defineStore('dataset', () => {
+  const dataset = shallowRef<Dataset | null>(null)
+  const manifest = shallowRef<Manifest | null>(null)
+  const status = ref<LoadStatus>('idle')
+  const problems = shallowRef<readonly Problem[]>([])
+  const error = ref<string | null>(null)
+  const checkedAt = ref<Date | null>(null)
+
+  async function load(reader: FileReader = httpReader(dataBaseUrl())): Promise<void> {
+    status.value = 'loading'
+    try {
+      const result = await loadSnapshot(reader)
+      problems.value = result.problems
+      checkedAt.value = new Date()
+      if (result.ok) {
+        dataset.value = result.dataset
+        manifest.value = result.manifest
+        error.value = null
+        status.value = 'ready'
+      } else {
+        error.value = `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
+        status.value = 'error'
+      }
+    } catch (e) {
+      error.value = (e as Error).message
+      status.value = 'error'
+    }
+  }
+
+  return { dataset, manifest, status, problems, error, checkedAt, load }
+})

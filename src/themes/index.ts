@@ -1,0 +1,79 @@
+import type { ThemeName } from '../data/config'
+
+export interface Theme {
+  name: ThemeName
+  background: string
+  panel: string
+  border: string
+  text: string
+  muted: string
+  /** Structure: the cool family (cyan → blue). */
+  accent: string
+  /** Reserved for the highlighted event. */
+  warm: string
+  mapArea: string
+  mapBorder: string
+  /** Sequential scale for shading provinces, light to strong. */
+  sequential: readonly string[]
+  /** Categorical, colour-blind safe (Okabe–Ito order), at most 8 hues. */
+  categorical: readonly string[]
+  fontFamily: string
+  numberFontFamily: string
+}
+
+const FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
+const NUMBER_FONT = '"Barlow Condensed", "DIN Alternate", "Arial Narrow", sans-serif'
+const OKABE_ITO = [
+  '#56B4E9',
+  '#E69F00',
+  '#009E73',
+  '#F0E442',
+  '#CC79A7',
+  '#0072B2',
+  '#D55E00',
+  '#999999',
+]
+
+export const THEMES: Record<ThemeName, Theme> = {
+  dark: {
+    name: 'dark',
+    background: '#06122b',
+    panel: 'rgba(10, 32, 74, 0.55)',
+    border: 'rgba(64, 196, 255, 0.35)',
+    text: '#e6f1ff',
+    muted: '#8aa4c8',
+    accent: '#3ad4ff',
+    warm: '#ffb52e',
+    mapArea: '#0d2a5c',
+    mapBorder: '#2a7fc4',
+    sequential: ['#123a73', '#1a5aa6', '#1f7fd0', '#2fa8ea', '#5fd0ff'],
+    categorical: OKABE_ITO,
+    fontFamily: FONT,
+    numberFontFamily: NUMBER_FONT,
+  },
+  light: {
+    name: 'light',
+    background: '#ffffff',
+    panel: '#ffffff',
+    border: '#d9dee7',
+    text: '#1b2430',
+    muted: '#667085',
+    accent: '#0072B2',
+    warm: '#D55E00',
+    mapArea: '#eef2f7',
+    mapBorder: '#9aa8ba',
+    sequential: ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
+    categorical: [
+      '#0072B2',
+      '#E69F00',
+      '#009E73',
+      '#CC79A7',
+      '#56B4E9',
+      '#D55E00',
+      '#F0E442',
+      '#666666',
+    ],
+    fontFamily: FONT,
+    numberFontFamily: NUMBER_FONT,
+  },
+}
