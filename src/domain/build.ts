@@ -54,70 +54,130 @@ export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildRe
   }
   const fileOf = (name: TableName): string => tables[name]?.file ?? `${name}.csv`
 
+  // References are checked against every id a file declares, valid row or not: one broken
+  // row is reported once, not again at every row that points at it.
+  const declared = (name: TableName): Set<string> =>
+    new Set((tables[name]?.rows ?? []).map((r) => String(r.cells['id'] ?? '').trim()))
+  const refs: Refs = {
+    sourceIds: declared('sources'),
+    placeIds: declared('places'),
+    sectorIds: declared('sectors'),
+    orgIds: declared('organizations'),
+    eventIds: declared('events'),
+    figureIds: declared('figures'),
+  }
+
   const ctx = new Context(p, fileOf)
   const sources = ctx.unique('sources', rows('sources')).map((r) => ctx.source(r))
-  const sourceIds = idSet(sources)
   const places = ctx.unique('places', rows('places')).flatMap((r) => ctx.place(r))
-  const placeIds = idSet(places)
   const sectors = ctx.unique('sectors', rows('sectors')).map((r) => toSector(r.data))
-  const sectorIds = idSet(sectors)
-
-  const orgRows = ctx.unique('organizations', rows('organizations'))
-  const orgIdsAll = new Set(orgRows.map((r) => r.data.id))
-  const organizations = orgRows.flatMap((r) => ctx.organization(r, placeIds, orgIdsAll))
+  const organizations = ctx
+    .unique('organizations', rows('organizations'))
+    .flatMap((r) => ctx.organization(r, refs))
   ctx.noCycles('organizations', organizations, (o) => o.parent)
-  const orgIds = idSet(organizations)
-
-  const eventRows = ctx.unique('events', rows('events'))
-  const events = ctx.events(eventRows, { placeIds, sectorIds, sourceIds })
-  const eventIds = idSet(events)
-  const rootEvent = rootsOf(events)
-
-  const eventOrgs = rows('event_orgs').flatMap((r) =>
-    ctx.eventOrg(r, { eventIds, orgIds, sourceIds }),
-  )
-
-  const figureRows = ctx.unique('figures', rows('figures'))
-  const figureIdsAll = new Set(figureRows.map((r) => r.data.id))
-  const figures = figureRows.flatMap((r) =>
-    ctx.figure(r, { eventIds, orgIds, placeIds, sourceIds, figureIds: figureIdsAll }),
-  )
+  const events = ctx.events(ctx.unique('events', rows('events')), refs)
+  const eventOrgs = rows('event_orgs').flatMap((r) => ctx.eventOrg(r, refs))
+  const figures = ctx.unique('figures', rows('figures')).flatMap((r) => ctx.figure(r, refs))
   ctx.noCycles('figures', figures, (f) => f.partOf)
-  const figureById = byId(figures)
-  ctx.sameConference('figures', figures, (f) => f.partOf, figureById, rootEvent, 'part_of')
+  const outcomes = ctx.unique('outcomes', rows('outcomes')).flatMap((r) => ctx.outcome(r, refs))
 
-  const outcomeRows = ctx.unique('outcomes', rows('outcomes'))
-  const outcomes = outcomeRows.flatMap((r) =>
-    ctx.outcome(r, { eventIds, orgIds, sectorIds, sourceIds, figureIds: figureIdsAll }),
+  const kept = prune({
+    sources,
+    places,
+    sectors,
+    organizations,
+    events,
+    eventOrgs,
+    figures,
+    outcomes,
+  })
+  const rootEvent = rootsOf(kept.events)
+  const figureById = byId(kept.figures)
+  ctx.sameConference('figures', kept.figures, (f) => f.partOf, figureById, rootEvent, 'part_of')
+  ctx.sameConference(
+    'outcomes',
+    kept.outcomes,
+    (o) => o.countedIn,
+    figureById,
+    rootEvent,
+    'counted_in',
   )
-  ctx.sameConference('outcomes', outcomes, (o) => o.countedIn, figureById, rootEvent, 'counted_in')
 
   const index: DatasetIndex = {
-    source: byId(sources),
-    place: byId(places),
-    org: byId(organizations),
-    sector: byId(sectors),
-    event: byId(events),
+    source: byId(kept.sources),
+    place: byId(kept.places),
+    org: byId(kept.organizations),
+    sector: byId(kept.sectors),
+    event: byId(kept.events),
     figure: figureById,
     rootEvent,
   }
-  const dataset: Dataset = {
-    snapshot,
-    sources,
-    places,
-    organizations,
-    sectors,
-    events,
-    eventOrgs,
-    outcomes,
-    figures,
-    index,
-  }
+  const dataset: Dataset = { snapshot, ...kept, index }
   return { dataset: deepFreeze(dataset), problems: p.items }
 }
 
-function idSet(items: readonly { id: string }[]): Set<string> {
-  return new Set(items.map((i) => i.id))
+type Tables = Omit<Dataset, 'snapshot' | 'index'>
+
+/**
+ * Drops rows that point at a row left out for its own error, until nothing dangles, so a
+ * partial dataset (the valid rows of a broken snapshot) is still consistent. Nothing new is
+ * reported: the cause already was.
+ */
+function prune(t: Tables): Tables {
+  const ids = <T extends { id: string }>(items: readonly T[]) => new Set(items.map((i) => i.id))
+  const ok = (set: Set<string>, id: string | null) => id === null || set.has(id)
+  const sources = ids(t.sources)
+  const places = ids(t.places)
+  const sectors = ids(t.sectors)
+  let organizations = t.organizations.filter((o) => ok(places, o.place))
+  for (let n = -1; n !== organizations.length;) {
+    n = organizations.length
+    const orgIds = ids(organizations)
+    organizations = organizations.filter((o) => ok(orgIds, o.parent))
+  }
+  let events = t.events.filter(
+    (e) => places.has(e.place) && sources.has(e.source) && ok(sectors, e.sector),
+  )
+  for (let n = -1; n !== events.length;) {
+    n = events.length
+    const eventIds = ids(events)
+    events = events.filter((e) => ok(eventIds, e.parent))
+  }
+  const orgIds = ids(organizations)
+  const eventIds = ids(events)
+  const eventOrgs = t.eventOrgs.filter(
+    (e) => eventIds.has(e.event) && orgIds.has(e.org) && sources.has(e.source),
+  )
+  let figures = t.figures.filter(
+    (f) =>
+      eventIds.has(f.event) &&
+      sources.has(f.source) &&
+      (f.subject === null || orgIds.has(f.subject) || places.has(f.subject)),
+  )
+  for (let n = -1; n !== figures.length;) {
+    n = figures.length
+    const figureIds = ids(figures)
+    figures = figures.filter((f) => ok(figureIds, f.partOf))
+  }
+  const figureIds = ids(figures)
+  const outcomes = t.outcomes.filter(
+    (o) =>
+      eventIds.has(o.event) &&
+      sources.has(o.source) &&
+      ok(sectors, o.sector) &&
+      ok(figureIds, o.countedIn) &&
+      o.parties.every((p) => orgIds.has(p)),
+  )
+  return {
+    sources: t.sources,
+    places: t.places,
+    sectors: t.sectors,
+    organizations,
+    events,
+    eventOrgs,
+    figures,
+    outcomes,
+  }
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
@@ -318,15 +378,11 @@ class Context {
     ]
   }
 
-  organization(
-    r: CheckedRow<'organizations'>,
-    placeIds: ReadonlySet<string>,
-    orgIds: ReadonlySet<string>,
-  ): Organization[] {
+  organization(r: CheckedRow<'organizations'>, refs: Refs): Organization[] {
     const d = r.data
     const ok =
-      this.ref('organizations', r.row, 'place', d.place, placeIds, 'places') &&
-      this.ref('organizations', r.row, 'parent', d.parent, orgIds, 'organizations')
+      this.ref('organizations', r.row, 'place', d.place, refs.placeIds, 'places') &&
+      this.ref('organizations', r.row, 'parent', d.parent, refs.orgIds, 'organizations')
     if (!ok) return []
     return [
       {
@@ -342,7 +398,7 @@ class Context {
 
   noCycles<T extends { id: string }>(
     table: TableName,
-    items: T[],
+    items: readonly T[],
     up: (t: T) => string | null,
   ): void {
     const map = new Map(items.map((i) => [i.id, i]))
@@ -369,14 +425,13 @@ class Context {
 
   events(rows: CheckedRow<'events'>[], refs: Refs): CoopEvent[] {
     const file = this.fileOf('events')
-    const ids = new Set(rows.map((r) => r.data.id))
     const placeOf = new Map(rows.map((r) => [r.data.id, r.data.place]))
     const parentOf = new Map(rows.map((r) => [r.data.id, r.data.parent]))
     const out: CoopEvent[] = []
     for (const r of rows) {
       const d = r.data
       let ok =
-        this.ref('events', r.row, 'parent', d.parent, ids, 'events') &&
+        this.ref('events', r.row, 'parent', d.parent, refs.eventIds, 'events') &&
         this.ref('events', r.row, 'place', d.place, refs.placeIds, 'places') &&
         this.ref('events', r.row, 'sector', d.sector, refs.sectorIds, 'sectors') &&
         this.ref('events', r.row, 'source', d.source, refs.sourceIds, 'sources')
@@ -544,7 +599,7 @@ class Context {
   /** A total and the items it includes must belong to the same conference. */
   sameConference<T extends { id: string; event: string }>(
     table: TableName,
-    items: T[],
+    items: readonly T[],
     link: (t: T) => string | null,
     figures: Record<string, Figure>,
     roots: Record<string, string>,

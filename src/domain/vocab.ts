@@ -209,6 +209,14 @@ export const METRICS = [
     kpi: false,
   },
   {
+    id: 'partner_firms',
+    unit: 'count',
+    zh: '达成合作企业',
+    en: 'Firms reaching a cooperation agreement',
+    additive: false,
+    kpi: false,
+  },
+  {
     id: 'agencies_appointed',
     unit: 'count',
     zh: '聘任招才引智机构',

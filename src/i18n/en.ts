@@ -14,10 +14,8 @@ export default {
   },
   kpi: {
     events: 'Events',
-    eventsUnit: '',
     sessions: 'incl. {n} sessions',
     outcomes: 'Itemised outcomes',
-    outcomesUnit: '',
     outcomesNote: 'named one by one in reports',
     jointLabs: 'Joint labs',
     jointLabsNote: 'named one by one in reports',
@@ -31,5 +29,16 @@ export default {
         'Dots: event cities (size = itemised outcomes) · Lines: partner universities/institutes → event city',
     },
   },
-  units: { count: '', yuan: 'yuan' },
+  kinds: {
+    joint_lab: 'Joint labs (itemised)',
+    project: 'Projects signed (itemised)',
+    agreement: 'Agreements (itemised)',
+    platform: 'Platforms and centres (itemised)',
+    demand_list: 'Demand lists (itemised)',
+    donation: 'Donations (itemised)',
+    investment: 'Investment projects (itemised)',
+    talent: 'Talent (itemised)',
+    company: 'Companies (itemised)',
+  },
+  kpiUnits: { events: '', joint_labs: '', 'outcome:joint_lab': '', default: '' },
 }

@@ -14,10 +14,8 @@ export default {
   },
   kpi: {
     events: '对接活动',
-    eventsUnit: '场',
     sessions: '含分会场 {n} 个',
     outcomes: '分项成果',
-    outcomesUnit: '项',
     outcomesNote: '报道逐项列出',
     jointLabs: '联合实验室',
     jointLabsNote: '报道逐项列出',
@@ -30,5 +28,17 @@ export default {
       legend: '圆点：活动城市（大小按分项成果数）· 连线：合作高校/院所所在城市 → 活动城市',
     },
   },
-  units: { count: '项', yuan: '元' },
+  kinds: {
+    joint_lab: '联合实验室（逐项）',
+    project: '签约项目（逐项）',
+    agreement: '合作协议（逐项）',
+    platform: '平台/中心（逐项）',
+    demand_list: '需求清单（逐项）',
+    donation: '捐赠（逐项）',
+    investment: '投资项目（逐项）',
+    talent: '人才（逐项）',
+    company: '企业（逐项）',
+  },
+  /** Measure words: 场 for events, 家 for labs and firms, 项 otherwise. */
+  kpiUnits: { events: '场', joint_labs: '家', 'outcome:joint_lab': '家', default: '项' },
 }

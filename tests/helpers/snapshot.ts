@@ -12,13 +12,17 @@ export const DATA_DIR = path.resolve(__dirname, '../../data')
 export function readFolder(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
   for (const name of readdirSync(dir)) {
-    if (/\.(csv|json)$/.test(name) && name !== MANIFEST_FILE) out[name] = readFileSync(path.join(dir, name), 'utf8')
+    if (/\.(csv|json)$/.test(name) && name !== MANIFEST_FILE)
+      out[name] = readFileSync(path.join(dir, name), 'utf8')
   }
   return out
 }
 
 /** Loads files from memory, with a manifest written for them as `npm run data:manifest` would. */
-export function loadFiles(files: Record<string, string | Uint8Array>, opts: { manifest?: string } = {}): Promise<LoadResult> {
+export function loadFiles(
+  files: Record<string, string | Uint8Array>,
+  opts: { manifest?: string } = {},
+): Promise<LoadResult> {
   const bytes = new Map<string, Uint8Array>()
   for (const [name, content] of Object.entries(files)) {
     bytes.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content)
@@ -28,7 +32,13 @@ export function loadFiles(files: Record<string, string | Uint8Array>, opts: { ma
     const file = bytes.has(`${t}.json`) ? `${t}.json` : `${t}.csv`
     tables[t] = entryFor(file, bytes.get(file) ?? new Uint8Array())
   }
-  const manifest = opts.manifest ?? JSON.stringify({ schema: SCHEMA_VERSION, snapshot: { version: 'test', date: '2024-12-01' }, tables })
+  const manifest =
+    opts.manifest ??
+    JSON.stringify({
+      schema: SCHEMA_VERSION,
+      snapshot: { version: 'test', date: '2024-12-01' },
+      tables,
+    })
   bytes.set(MANIFEST_FILE, new TextEncoder().encode(manifest))
   return loadSnapshot(async (name) => bytes.get(name) ?? null)
 }
@@ -40,8 +50,14 @@ export async function loadMini(): Promise<Dataset> {
 }
 
 /** Replaces the first occurrence of `from` in a file; fails loudly if it is not there. */
-export function edit(files: Record<string, string>, name: string, from: string, to: string): Record<string, string> {
+export function edit(
+  files: Record<string, string>,
+  name: string,
+  from: string,
+  to: string,
+): Record<string, string> {
   const text = files[name]
-  if (text === undefined || !text.includes(from)) throw new Error(`${name} has no ${JSON.stringify(from)}`)
+  if (text === undefined || !text.includes(from))
+    throw new Error(`${name} has no ${JSON.stringify(from)}`)
   return { ...files, [name]: text.replace(from, to) }
 }

@@ -16,7 +16,11 @@ describe('buildDataset on a valid snapshot', () => {
     const d = await loadMini()
     expect(d.events.map((e) => e.id)).toEqual(['conf-a', 'conf-a-s1', 'conf-b'])
     expect(d.index.org['cas-isl']?.parent).toBe('cas')
-    expect(d.index.figure['fa-s1-value']?.amount).toMatchObject({ value: 86_000_000, unit: 'yuan', qualifier: 'approx' })
+    expect(d.index.figure['fa-s1-value']?.amount).toMatchObject({
+      value: 86_000_000,
+      unit: 'yuan',
+      qualifier: 'approx',
+    })
     expect(Object.isFrozen(d)).toBe(true)
     expect(Object.isFrozen(d.events[0])).toBe(true)
     expect(structuredClone(d).events.length).toBe(3)
@@ -31,80 +35,276 @@ describe('buildDataset on a valid snapshot', () => {
 
   it('keeps month precision where the day is unknown', async () => {
     const d = await loadMini()
-    expect(d.index.event['conf-b']?.start).toEqual({ text: '2024-07', precision: 'month', year: 2024, month: 7, day: null })
+    expect(d.index.event['conf-b']?.start).toEqual({
+      text: '2024-07',
+      precision: 'month',
+      year: 2024,
+      month: 7,
+      day: null,
+    })
   })
 
   it('reads the same table from JSON', async () => {
     const files = mini()
-    const csv = (await loadMini()).sectors.map((s) => ({ id: s.id, name_zh: s.name.zh, name_en: s.name.en }))
-    const { ['sectors.csv']: _, ...rest } = files
-    const result = await loadFiles({ ...rest, 'sectors.json': JSON.stringify(csv) })
+    const csv = (await loadMini()).sectors.map((s) => ({
+      id: s.id,
+      name_zh: s.name.zh,
+      name_en: s.name.en,
+    }))
+    delete files['sectors.csv']
+    const result = await loadFiles({ ...files, 'sectors.json': JSON.stringify(csv) })
     expect(result.problems).toEqual([])
-    expect(result.ok && result.dataset.sectors.map((s) => s.id)).toEqual(['new-materials', 'aviation'])
+    expect(result.ok && result.dataset.sectors.map((s) => s.id)).toEqual([
+      'new-materials',
+      'aviation',
+    ])
   })
 })
 
 describe('problems name file, row, field, value and what was expected', () => {
   it.each([
-    ['an unknown place', 'events.csv', ',changsha,,src-a,甲会议', ',wuhan,,src-a,甲会议', { file: 'events.csv', row: 2, field: 'place', value: 'wuhan' }, /unknown id/],
-    ['an impossible date', 'events.csv', '2024-11-19,2024-11-20', '2024-13-40,2024-11-20', { row: 2, field: 'start', value: '2024-13-40' }, /month 13/],
-    ['an end before the start', 'events.csv', '2024-11-19,2024-11-20', '2024-11-19,2024-11-01', { row: 2, field: 'end' }, /before it starts/],
-    ['an Excel-rewritten date', 'events.csv', '2024-11-19,2024-11-20', '2024/11/19,2024-11-20', { field: 'start', value: '2024/11/19' }, /Excel.*2024-11-19/],
-    ['a malformed amount', 'figures.csv', '80余项', 'abc亿', { file: 'figures.csv', row: 2, field: 'value', value: 'abc亿' }, /expected/],
+    [
+      'an unknown place',
+      'events.csv',
+      ',changsha,,src-a,甲会议',
+      ',wuhan,,src-a,甲会议',
+      { file: 'events.csv', row: 2, field: 'place', value: 'wuhan' },
+      /unknown id/,
+    ],
+    [
+      'an impossible date',
+      'events.csv',
+      '2024-11-19,2024-11-20',
+      '2024-13-40,2024-11-20',
+      { row: 2, field: 'start', value: '2024-13-40' },
+      /month 13/,
+    ],
+    [
+      'an end before the start',
+      'events.csv',
+      '2024-11-19,2024-11-20',
+      '2024-11-19,2024-11-01',
+      { row: 2, field: 'end' },
+      /before it starts/,
+    ],
+    [
+      'an Excel-rewritten date',
+      'events.csv',
+      '2024-11-19,2024-11-20',
+      '2024/11/19,2024-11-20',
+      { field: 'start', value: '2024/11/19' },
+      /Excel.*2024-11-19/,
+    ],
+    [
+      'a malformed amount',
+      'figures.csv',
+      '80余项',
+      'abc亿',
+      { file: 'figures.csv', row: 2, field: 'value', value: 'abc亿' },
+      /expected/,
+    ],
     ['a dash as amount', 'figures.csv', '80余项', '--', { row: 2, field: 'value' }, /./],
-    ['a negative amount', 'outcomes.csv', '8480万元', '-8480万元', { file: 'outcomes.csv', row: 2, field: 'value' }, /negative/i],
-    ['a percent where money is expected', 'figures.csv', '约8600万', '9.38%', { row: 7, field: 'value' }, /percent/],
-    ['an unknown metric', 'figures.csv', 'cooperation_projects', 'cooperation', { row: 2, field: 'metric' }, /expected one of/],
-    ['an unknown organisation kind', 'organizations.csv', 'university,changsha', 'college,changsha', { row: 2, field: 'kind' }, /expected one of: university/],
-    ['a province not on the map', 'places.csv', '长沙,Changsha,湖南', '长沙,Changsha,湖南省', { file: 'places.csv', row: 2, field: 'province_zh' }, /not a province on the map/],
-    ['an adcode in scientific notation', 'places.csv', '430100', '4.3E+05', { field: 'adcode' }, /scientific notation/],
-    ['an adcode that lost digits', 'places.csv', '430100', '43010', { field: 'adcode' }, /lost digits/],
-    ['coordinates outside China', 'places.csv', '112.9388,28.2282', '12.9388,28.2282', { field: 'lng' }, /outside China/],
-    ['swapped coordinates', 'places.csv', '112.9388,28.2282', '28.2282,112.9388', { field: 'lng' }, /swapped/],
-    ['an id with a trailing space', 'sectors.csv', 'aviation,航空', 'aviation ,航空', { file: 'sectors.csv', row: 3, field: 'id' }, /spaces/],
-    ['a party that does not exist', 'outcomes.csv', 'csu|sany', 'csu|sanyi', { field: 'parties', value: 'sanyi' }, /unknown id/],
-    ['a counted_in that is not a figure', 'outcomes.csv', ',fa-labs,', ',fa-lab,', { field: 'counted_in' }, /unknown id/],
-    ['a value without value_metric', 'outcomes.csv', '8480万元,demand', '8480万元,', { field: 'value_metric' }, /value_metric/],
-    ['a unit that contradicts the metric', 'figures.csv', '80余项,count', '80余项,yuan', { field: 'unit' }, /measured in count/],
+    [
+      'a negative amount',
+      'outcomes.csv',
+      '8480万元',
+      '-8480万元',
+      { file: 'outcomes.csv', row: 2, field: 'value' },
+      /negative/i,
+    ],
+    [
+      'a percent where money is expected',
+      'figures.csv',
+      '约8600万',
+      '9.38%',
+      { row: 7, field: 'value' },
+      /percent/,
+    ],
+    [
+      'an unknown metric',
+      'figures.csv',
+      'cooperation_projects',
+      'cooperation',
+      { row: 2, field: 'metric' },
+      /expected one of/,
+    ],
+    [
+      'an unknown organisation kind',
+      'organizations.csv',
+      'university,changsha',
+      'college,changsha',
+      { row: 2, field: 'kind' },
+      /expected one of: university/,
+    ],
+    [
+      'a province not on the map',
+      'places.csv',
+      '长沙,Changsha,湖南',
+      '长沙,Changsha,湖南省',
+      { file: 'places.csv', row: 2, field: 'province_zh' },
+      /not a province on the map/,
+    ],
+    [
+      'an adcode in scientific notation',
+      'places.csv',
+      '430100',
+      '4.3E+05',
+      { field: 'adcode' },
+      /scientific notation/,
+    ],
+    [
+      'an adcode that lost digits',
+      'places.csv',
+      '430100',
+      '43010',
+      { field: 'adcode' },
+      /lost digits/,
+    ],
+    [
+      'coordinates outside China',
+      'places.csv',
+      '112.9388,28.2282',
+      '12.9388,28.2282',
+      { field: 'lng' },
+      /outside China/,
+    ],
+    [
+      'swapped coordinates',
+      'places.csv',
+      '112.9388,28.2282',
+      '28.2282,112.9388',
+      { field: 'lng' },
+      /swapped/,
+    ],
+    [
+      'an id with a trailing space',
+      'sectors.csv',
+      'aviation,航空',
+      'aviation ,航空',
+      { file: 'sectors.csv', row: 3, field: 'id' },
+      /spaces/,
+    ],
+    [
+      'a party that does not exist',
+      'outcomes.csv',
+      'csu|sany',
+      'csu|sanyi',
+      { field: 'parties', value: 'sanyi' },
+      /unknown id/,
+    ],
+    [
+      'a counted_in that is not a figure',
+      'outcomes.csv',
+      ',fa-labs,',
+      ',fa-lab,',
+      { field: 'counted_in' },
+      /unknown id/,
+    ],
+    [
+      'a value without value_metric',
+      'outcomes.csv',
+      '8480万元,demand',
+      '8480万元,',
+      { field: 'value_metric' },
+      /value_metric/,
+    ],
+    [
+      'a unit that contradicts the metric',
+      'figures.csv',
+      '80余项,count',
+      '80余项,yuan',
+      { field: 'unit' },
+      /measured in count/,
+    ],
   ])('%s', async (_, file, from, to, where, message) => {
     const errors = await errorsOf(edit(mini(), file, from, to))
-    const match = errors.find((e) => Object.entries(where).every(([k, v]) => e[k as keyof typeof e] === v))
+    const match = errors.find((e) =>
+      Object.entries(where).every(([k, v]) => e[k as keyof typeof e] === v),
+    )
     expect(match, errors.map(formatProblem).join('\n')).toBeDefined()
     expect(match!.message).toMatch(message)
   })
 
+  it('reports one broken row once and keeps a consistent partial dataset', async () => {
+    const result = await loadFiles(
+      edit(mini(), 'events.csv', '2024-11-19,2024-11-20', '2024-11-19,2024-11-01'),
+    )
+    expect(result.problems.map(formatProblem)).toEqual([
+      'events.csv:2: end: ends before it starts (2024-11-19) (got "2024-11-01")',
+    ])
+    const d = result.dataset!
+    // conf-a is out, and so is everything that hangs on it; conf-b is whole.
+    expect(d.events.map((e) => e.id)).toEqual(['conf-b'])
+    expect(new Set(d.figures.map((f) => f.event))).toEqual(new Set(['conf-b']))
+    expect(d.outcomes.map((o) => o.id)).toEqual(['ob-project'])
+    expect(d.eventOrgs.every((e) => e.event === 'conf-b')).toBe(true)
+  })
+
   it('reports duplicate ids with the row that had it first', async () => {
     const files = mini()
-    const errors = await errorsOf({ ...files, 'sectors.csv': files['sectors.csv'] + 'aviation,航空2,Aviation\n' })
-    expect(errors).toContainEqual(expect.objectContaining({ file: 'sectors.csv', row: 4, field: 'id', message: 'duplicate id: row 3 has it already' }))
+    const errors = await errorsOf({
+      ...files,
+      'sectors.csv': files['sectors.csv'] + 'aviation,航空2,Aviation\n',
+    })
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        file: 'sectors.csv',
+        row: 4,
+        field: 'id',
+        message: 'duplicate id: row 3 has it already',
+      }),
+    )
   })
 
   it('reports a cycle of parents', async () => {
-    const files = edit(mini(), 'organizations.csv', 'university,beijing,\n', 'university,beijing,tsinghua-mse\n')
+    const files = edit(
+      mini(),
+      'organizations.csv',
+      'university,beijing,\n',
+      'university,beijing,tsinghua-mse\n',
+    )
     const errors = await errorsOf(files)
     expect(errors.some((e) => e.field === 'parent' && /cycle/.test(e.message))).toBe(true)
   })
 
   it('reports a missing column and warns about an unknown one', async () => {
-    const sectors = 'id,name,name_en,colour\nnew-materials,新材料,New materials,blue\naviation,航空,Aviation,red\n'
+    const sectors =
+      'id,name,name_en,colour\nnew-materials,新材料,New materials,blue\naviation,航空,Aviation,red\n'
     const result = await loadFiles({ ...mini(), 'sectors.csv': sectors })
-    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'sectors.csv', row: 1, field: 'name_zh', severity: 'error' }))
-    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'sectors.csv', field: 'colour', severity: 'warning' }))
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ file: 'sectors.csv', row: 1, field: 'name_zh', severity: 'error' }),
+    )
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ file: 'sectors.csv', field: 'colour', severity: 'warning' }),
+    )
   })
 
   it('rejects a file that does not match the manifest', async () => {
     const files = mini()
     const good = await loadFiles(files)
     const manifest = JSON.stringify(good.manifest)
-    const result = await loadFiles({ ...files, 'sectors.csv': files['sectors.csv'] + 'x,y,z\n' }, { manifest })
+    const result = await loadFiles(
+      { ...files, 'sectors.csv': files['sectors.csv'] + 'x,y,z\n' },
+      { manifest },
+    )
     expect(result.ok).toBe(false)
-    expect(result.problems[0]).toMatchObject({ file: 'sectors.csv', message: expect.stringMatching(/does not match manifest.json/) })
+    expect(result.problems[0]).toMatchObject({
+      file: 'sectors.csv',
+      message: expect.stringMatching(/does not match manifest.json/),
+    })
   })
 
   it('names GBK bytes in a UTF-8 snapshot', async () => {
-    const gbk = new Uint8Array([0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x5f, 0x7a, 0x68, 0x0a, 0xba, 0xbd, 0xbf, 0xd5])
+    const gbk = new Uint8Array([
+      0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x5f, 0x7a, 0x68, 0x0a, 0xba, 0xbd, 0xbf, 0xd5,
+    ])
     const result = await loadFiles({ ...mini(), 'sectors.csv': gbk })
-    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'sectors.csv', message: expect.stringMatching(/not valid UTF-8.*GBK/) }))
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'sectors.csv',
+        message: expect.stringMatching(/not valid UTF-8.*GBK/),
+      }),
+    )
   })
 
   it('accepts a BOM, CRLF line endings and trailing blank lines', async () => {
@@ -117,12 +317,22 @@ describe('problems name file, row, field, value and what was expected', () => {
 
   it('reports an unterminated quote', async () => {
     const errors = await errorsOf(edit(mini(), 'sectors.csv', 'aviation,航空', 'aviation,"航空'))
-    expect(errors[0]).toMatchObject({ file: 'sectors.csv', message: expect.stringMatching(/never closed/) })
+    expect(errors[0]).toMatchObject({
+      file: 'sectors.csv',
+      message: expect.stringMatching(/never closed/),
+    })
   })
 
   it('formats a problem as file:row: field: message', () => {
-    expect(formatProblem({ file: 'events.csv', row: 4, field: 'start', value: '2024-13-40', message: 'month 13 does not exist', severity: 'error' })).toBe(
-      'events.csv:4: start: month 13 does not exist (got "2024-13-40")',
-    )
+    expect(
+      formatProblem({
+        file: 'events.csv',
+        row: 4,
+        field: 'start',
+        value: '2024-13-40',
+        message: 'month 13 does not exist',
+        severity: 'error',
+      }),
+    ).toBe('events.csv:4: start: month 13 does not exist (got "2024-13-40")')
   })
 })

@@ -33,6 +33,25 @@ function pointSize(size: number, max: number, scale: number): number {
   return Math.round((10 + 22 * t) * scale)
 }
 
+/** Cities closer than this (degrees) get their labels on opposite sides. */
+const NEAR = 2.5
+
+/** Puts a label on the side away from its nearest close neighbour (长沙 left, 株洲 right). */
+export function labelSides(points: readonly { lng: number; lat: number }[]): ('left' | 'right')[] {
+  return points.map((p, i) => {
+    let nearest: { lng: number; lat: number } | null = null
+    let best = NEAR
+    points.forEach((q, j) => {
+      const dist = Math.hypot(q.lng - p.lng, q.lat - p.lat)
+      if (j !== i && dist < best) {
+        best = dist
+        nearest = q
+      }
+    })
+    return nearest && (nearest as { lng: number }).lng > p.lng ? 'left' : 'right'
+  })
+}
+
 function pointTooltip(p: MapPoint, ctx: BuildContext): string {
   const l = LABELS[ctx.locale]
   const head = `<b>${escapeHtml(nameOf(p.name, ctx.locale))}</b>`
@@ -48,8 +67,10 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
   const max = Math.max(1, ...rows.points.map((p) => p.size))
   const maxEvents = Math.max(1, ...rows.provinces.map((p) => p.events))
   const fontSize = Math.round(13 * scale)
-  const points = rows.points.map((p) => ({
+  const sides = labelSides(rows.points)
+  const points = rows.points.map((p, i) => ({
     name: nameOf(p.name, locale),
+    label: { position: sides[i] },
     value: [p.lng, p.lat, p.size],
     symbolSize: pointSize(p.size, max, scale),
     tooltip: { formatter: pointTooltip(p, ctx) },
@@ -70,7 +91,8 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
       textBorderColor: theme.background,
       textBorderWidth: 3,
     },
-    labelLayout: { hideOverlap: true },
+    // Nearby cities (长沙, 株洲) must both stay labelled: shift, never hide.
+    labelLayout: { moveOverlap: 'shiftY' },
   }
   return {
     backgroundColor: 'transparent',
