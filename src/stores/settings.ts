@@ -37,6 +37,8 @@ export const useSettingsStore = defineStore('settings', () => {
       const result = parseConfig(await res.json())
       config.value = result.config
       warnings.value = result.warnings
+      // Ops read these in the browser console; the screen itself stays clean.
+      result.warnings.forEach((w) => console.warn(w))
     } catch (e) {
       warnings.value = [`config.json: ${(e as Error).message}; using the defaults`]
     }

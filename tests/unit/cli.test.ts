@@ -87,3 +87,33 @@ describe('npm run data:manifest', () => {
     expect(run('data-check.ts', dir).code).toBe(0)
   })
 })
+
+describe('npm run build', () => {
+  it('fails on an invalid snapshot, naming each problem', () => {
+    const dir = copyOfData()
+    const places = path.join(dir, 'places.csv')
+    writeFileSync(places, readFileSync(places, 'utf8').replace(',430100,', ',4.3E+05,'))
+    run('data-manifest.ts', dir)
+    const out = mkdtempSync(path.join(tmpdir(), 'dist-'))
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--configLoader',
+        'runner',
+        '--outDir',
+        out,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, SNAPSHOT_DIR: dir },
+      },
+    )
+    expect(r.status).not.toBe(0)
+    expect(r.stderr + r.stdout).toMatch(
+      /places\.csv:\d+: adcode: Excel turned this adcode into scientific notation/,
+    )
+  }, 60_000)
+})
