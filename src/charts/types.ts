@@ -31,4 +31,14 @@ export interface ChartEntry<Rows, Options = Record<string, never>> {
   sources(rows: Rows): string[]
   /** True when there is nothing to draw: the panel then says so in words. */
   isEmpty(rows: Rows): boolean
+  /**
+   * The data items that belong to one event (a conference and its sessions), for the carousel
+   * to highlight and show a tooltip on. Empty when the chart has nothing for that event.
+   */
+  focus(rows: Rows, eventIds: ReadonlySet<string>): ChartFocus[]
+}
+
+export interface ChartFocus {
+  seriesIndex: number
+  dataIndex: number
 }

@@ -25,4 +25,9 @@ export const mapChart: ChartEntry<MapRows, MapOptions> = {
   },
   sources: (rows) => [...rows.sources],
   isEmpty: (rows) => rows.points.length === 0,
+  // The event-city scatter is the last series (see build.ts).
+  focus: (rows, eventIds) =>
+    rows.points.flatMap((p, dataIndex) =>
+      p.events.some((e) => eventIds.has(e)) ? [{ seriesIndex: 3, dataIndex }] : [],
+    ),
 }
