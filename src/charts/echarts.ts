@@ -1,11 +1,21 @@
 import { use, registerMap, getMap } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { MapChart, LinesChart, ScatterChart, EffectScatterChart } from 'echarts/charts'
+import {
+  MapChart,
+  LinesChart,
+  ScatterChart,
+  EffectScatterChart,
+  SankeyChart,
+  BarChart,
+  LineChart,
+} from 'echarts/charts'
 import {
   GeoComponent,
   TooltipComponent,
   VisualMapComponent,
   AriaComponent,
+  GridComponent,
+  TitleComponent,
 } from 'echarts/components'
 import { CHINA_MAP } from './map/build'
 
@@ -21,6 +31,11 @@ use([
   TooltipComponent,
   VisualMapComponent,
   AriaComponent,
+  SankeyChart,
+  BarChart,
+  LineChart,
+  GridComponent,
+  TitleComponent,
 ])
 
 let chinaLoad: Promise<void> | null = null

@@ -27,12 +27,13 @@ const FIELDS = {
   ),
   fit: v.picklist(FIT_MODES),
   safeArea: v.object({ top: v.number(), right: v.number(), bottom: v.number(), left: v.number() }),
-  carouselSeconds: seconds(3),
+  carouselSeconds: seconds(1),
   pollSeconds: seconds(10),
   featuredProvince: v.string(),
   mapSizeBy: v.string(),
   mapReviewNumber: v.string(),
   kpis: v.array(v.string()),
+  panels: v.array(v.picklist(['map', 'sankey', 'timeline', 'ranking', 'signings', 'kinds'])),
 } as const
 
 type Fields = typeof FIELDS
@@ -48,12 +49,13 @@ export const DEFAULT_CONFIG: AppConfig = {
   timeZone: 'Asia/Shanghai',
   fit: 'contain',
   safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
-  carouselSeconds: 12,
+  carouselSeconds: 8,
   pollSeconds: 300,
   featuredProvince: '',
   mapSizeBy: 'outcomes',
   mapReviewNumber: '',
   kpis: ['events', 'outcomes', 'joint_labs', 'projects_signed'],
+  panels: ['map', 'sankey', 'timeline', 'ranking', 'signings', 'kinds'],
 }
 
 function isTimeZone(tz: string): boolean {

@@ -10,6 +10,12 @@ export default {
     footer: 'Compiled from public reports',
     sources: 'Sources: {list}',
     mapCaption: 'Schematic map',
+    stale: 'Data not updated · {n} problem(s); showing the previous snapshot',
+    dataDate: 'Data date {date}',
+    fullscreen: 'Full screen',
+    kinds: 'Itemised outcomes by kind',
+    kindsNote: 'Outcomes named one by one in reports; reported totals not included',
+    signings: 'Signings and outcomes',
     reviewNumber: 'Map review no. {no}',
   },
   kpi: {
@@ -28,6 +34,39 @@ export default {
       legend:
         'Dots: event cities (size = itemised outcomes) · Lines: partner universities/institutes → event city',
     },
+    sankey: {
+      title: 'Cooperation flows',
+      legend:
+        'University/institute → sector → event city · width: participations (one organisation at one event or session counts once)',
+    },
+    timeline: {
+      title: 'Event timeline',
+      legend: 'Filled dot: exact date · hollow bar: the report gives only the month',
+    },
+    ranking: {
+      title: 'Participating universities & institutes',
+      legend:
+        'Bar: itemised outcomes the organisation is a party to · a list of who took part, not a league table',
+    },
+  },
+  kindNames: {
+    joint_lab: 'Joint labs',
+    project: 'Projects',
+    agreement: 'Agreements',
+    platform: 'Platforms',
+    demand_list: 'Demand lists',
+    donation: 'Donations',
+    investment: 'Investments',
+    talent: 'Talent',
+    company: 'Companies',
+  },
+  statuses: {
+    signed: 'Signed',
+    intent: 'Intent',
+    launched: 'Launched',
+    unveiled: 'Unveiled',
+    released: 'Released',
+    planned: 'Planned',
   },
   kinds: {
     joint_lab: 'Joint labs (itemised)',

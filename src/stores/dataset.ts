@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { dataBaseUrl, httpReader } from '../data/browserReader'
-import { loadSnapshot, type FileReader } from '../data/loadSnapshot'
+import { loadSnapshot, MANIFEST_FILE, type FileReader } from '../data/loadSnapshot'
 import type { Manifest } from '../data/manifest'
 import type { Problem } from '../domain/problems'
 import type { Dataset } from '../domain/types'
@@ -41,5 +41,24 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { dataset, manifest, status, problems, error, checkedAt, load }
+  /**
+   * Checks whether the snapshot changed and loads it if so. A copy in progress or an invalid
+   * snapshot fails the load, which keeps the current dataset; the next poll tries again.
+   */
+  async function poll(base: string = dataBaseUrl()): Promise<void> {
+    try {
+      const res = await fetch(new URL(MANIFEST_FILE, base), { cache: 'no-store' })
+      if (!res.ok) throw new Error(`${MANIFEST_FILE}: HTTP ${res.status}`)
+      const text = await res.text()
+      if (text === lastManifestText && status.value === 'ready') return
+      lastManifestText = text
+      await load(httpReader(base))
+    } catch (e) {
+      error.value = (e as Error).message
+      status.value = 'error'
+    }
+  }
+  let lastManifestText: string | null = null
+
+  return { dataset, manifest, status, problems, error, checkedAt, load, poll }
 })

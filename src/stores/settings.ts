@@ -19,6 +19,12 @@ export function urlParams(
   return params
 }
 
+/** A positive number of seconds from the URL, or undefined. */
+function seconds(value: string | null): number | undefined {
+  const n = value === null ? NaN : Number(value)
+  return Number.isFinite(n) && n > 0 ? n : undefined
+}
+
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value)
 }
@@ -49,6 +55,36 @@ export const useSettingsStore = defineStore('settings', () => {
   const theme = computed(() => pick(params.value.get('theme'), THEMES) ?? config.value.theme)
   const fit = computed(() => pick(params.value.get('fit'), FIT_MODES) ?? config.value.fit)
   const kiosk = computed(() => params.value.get('kiosk') === '1')
+  const reducedMotion = ref(
+    typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
+  )
+  /** No animation at all: frozen for screenshots, or the viewer asked for less motion. */
+  const still = computed(() => frozen.value || reducedMotion.value)
+  const carouselMs = computed(() => {
+    const s = seconds(params.value.get('carousel')) ?? config.value.carouselSeconds
+    return s * 1000 * (reducedMotion.value ? 2 : 1)
+  })
+  const pollMs = computed(
+    () => (seconds(params.value.get('poll')) ?? config.value.pollSeconds) * 1000,
+  )
+  const featuredProvince = computed(
+    () => params.value.get('province') ?? config.value.featuredProvince,
+  )
 
-  return { config, warnings, params, frozen, locale, theme, fit, kiosk, load }
+  return {
+    config,
+    warnings,
+    params,
+    frozen,
+    locale,
+    theme,
+    fit,
+    kiosk,
+    reducedMotion,
+    still,
+    carouselMs,
+    pollMs,
+    featuredProvince,
+    load,
+  }
 })

@@ -66,7 +66,8 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
   const scale = Math.max(0.6, Math.min(ctx.size.width, ctx.size.height * 1.4) / 900)
   const max = Math.max(1, ...rows.points.map((p) => p.size))
   const maxEvents = Math.max(1, ...rows.provinces.map((p) => p.events))
-  const fontSize = Math.round(13 * scale)
+  // Never below 14px on the 1920×1080 canvas: a wall is read from across the room.
+  const fontSize = Math.max(14, Math.round(14 * scale))
   const sides = labelSides(rows.points)
   const points = rows.points.map((p, i) => ({
     name: nameOf(p.name, locale),
@@ -117,8 +118,13 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     geo: {
       map: CHINA_MAP,
       roam: false,
-      layoutCenter: ['50%', '53%'],
-      layoutSize: '118%',
+      ...(rows.bounds
+        ? {
+            boundingCoords: rows.bounds.map((c) => [...c]),
+            layoutCenter: ['50%', '50%'],
+            layoutSize: '100%',
+          }
+        : { layoutCenter: ['50%', '53%'], layoutSize: '118%' }),
       aspectScale: 0.8,
       silent: false,
       label: { show: false },

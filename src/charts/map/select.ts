@@ -37,10 +37,35 @@ export interface MapRows {
   provinces: readonly { name: string; events: number }[]
   sizeBy: 'outcomes' | MetricId
   sources: readonly string[]
+  /** [[west, north], [east, south]] to zoom to a featured province, or null for all China. */
+  bounds: readonly [readonly [number, number], readonly [number, number]] | null
 }
 
 export interface MapOptions {
   sizeBy: 'outcomes' | MetricId
+  /** Zooms the map to this province (short name, as on the map) so short flows show. */
+  featuredProvince: string
+}
+
+/** The smallest view of a featured province, in degrees, so a lone city has context. */
+const MIN_SPAN = { lng: 7, lat: 5.5 }
+
+function provinceBounds(d: Dataset, province: string): MapRows['bounds'] {
+  const places = d.places.filter((p) => p.province === province)
+  if (places.length === 0) return null
+  const lngs = places.map((p) => p.lng)
+  const lats = places.map((p) => p.lat)
+  const pad = (lo: number, hi: number, min: number) => {
+    const half = Math.max(min, hi - lo + 1) / 2
+    const mid = (lo + hi) / 2
+    return [mid - half, mid + half] as const
+  }
+  const [west, east] = pad(Math.min(...lngs), Math.max(...lngs), MIN_SPAN.lng)
+  const [south, north] = pad(Math.min(...lats), Math.max(...lats), MIN_SPAN.lat)
+  return [
+    [west, north],
+    [east, south],
+  ]
 }
 
 const PARTNER_KINDS = new Set(['university', 'institute'])
@@ -156,5 +181,6 @@ export function selectMap(
     provinces,
     sizeBy,
     sources: [...sources].sort(),
+    bounds: options.featuredProvince ? provinceBounds(d, options.featuredProvince) : null,
   }
 }

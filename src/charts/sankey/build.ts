@@ -1,0 +1,242 @@
+import type { EChartsCoreOption } from 'echarts/core'
+import type { Bilingual } from '../../domain/types'
+import { escapeHtml } from '../escape'
+import type { BuildContext } from '../types'
+import { GENERAL_SECTOR, OTHER_ORG, type SankeyNode, type SankeyRows } from './select'
+
+// Shared sizing rules of the panel charts (sankey, timeline, ranking). The panels run from about
+// 440×300 to 900×400 on the 1920×1080 canvas, where text must stay at 13px or more; studio
+// exports are larger and scale up, but not so far that a slide shouts.
+
+/** How much bigger than the smallest panel (≈560×320) this chart is drawn, from 1 to 2.2. */
+export function panelScale(size: BuildContext['size']): number {
+  return Math.max(1, Math.min(2.2, size.width / 560, size.height / 320))
+}
+
+export function panelFontSize(size: BuildContext['size']): number {
+  return Math.round(13 * panelScale(size))
+}
+
+/**
+ * Width of a line of text, estimated: CJK characters are square, Latin ones about half as wide.
+ * Builders must not measure with a canvas (they are pure and run in Node), and an estimate that
+ * errs wide only costs a little margin.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0
+    // Narrow Latin punctuation first; then CJK and the general punctuation block (… — ·),
+    // which Chinese fonts draw a full em wide; then Latin letters.
+    if (/[ .,'’()\-–|:;!ilj]/.test(ch)) em += 0.32
+    else if (code >= 0x2000) em += 1
+    else em += /[A-Z]/.test(ch) ? 0.68 : 0.56
+  }
+  return em * fontSize
+}
+
+/** Cuts text to fit a width, ending in an ellipsis when anything was cut. */
+export function fitText(text: string, width: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= width) return text
+  let out = ''
+  for (const ch of text) {
+    if (textWidth(`${out}${ch}…`, fontSize) > width) break
+    out += ch
+  }
+  return `${out}…`
+}
+
+const EN_ABBREVIATIONS: readonly [RegExp, string][] = [
+  [/\bUniversity\b/g, 'Univ.'],
+  [/\bInstitute\b/g, 'Inst.'],
+  [/\bScience and Technology\b/g, 'Sci. & Tech.'],
+  [/\bChinese Academy of Sciences\b/g, 'CAS'],
+  [/\bTechnology\b/g, 'Tech.'],
+]
+
+/** English names have no short form in the data; the usual abbreviations keep labels readable. */
+export function labelName(b: Bilingual, locale: BuildContext['locale']): string {
+  if (locale !== 'en') return b.zh
+  return EN_ABBREVIATIONS.reduce((s, [re, to]) => s.replace(re, to), b.en)
+}
+
+function nameOf(b: Bilingual, locale: BuildContext['locale']): string {
+  return locale === 'en' ? b.en : b.zh
+}
+
+/** How many names a tooltip lists before saying "and N more". */
+const MAX_NAMES = 8
+
+const LABELS = {
+  'zh-CN': {
+    times: (n: number) => `参与 ${n} 次`,
+    events: (n: number) => `${n} 场活动/分会场`,
+    includes: '含',
+    more: (rest: number) => `（另有 ${rest} 个）`,
+    sep: '、',
+  },
+  en: {
+    times: (n: number) => `${n} participation${n === 1 ? '' : 's'}`,
+    events: (n: number) => `${n} event${n === 1 ? '' : 's'} or session${n === 1 ? '' : 's'}`,
+    includes: 'Includes',
+    more: (rest: number) => `and ${rest} more`,
+    sep: ', ',
+  },
+} as const
+
+function nameList(names: readonly Bilingual[], ctx: BuildContext, max = MAX_NAMES): string {
+  const l = LABELS[ctx.locale]
+  const shown = names.slice(0, max).map((m) => escapeHtml(nameOf(m, ctx.locale)))
+  return shown.join(l.sep) + (names.length > max ? ` ${l.more(names.length - max)}` : '')
+}
+
+function nodeTooltip(n: SankeyNode, ctx: BuildContext): string {
+  const l = LABELS[ctx.locale]
+  const lines = [
+    `<b>${escapeHtml(nameOf(n.name, ctx.locale))}</b>`,
+    `${l.times(n.value)} · ${l.events(n.events.length)}`,
+  ]
+  if (n.members.length > 0) lines.push(`${l.includes}: ${nameList(n.members, ctx)}`)
+  return lines.join('<br/>')
+}
+
+/**
+ * The gap between nodes that keeps neighbouring labels apart. In a column of n nodes, a node of
+ * value v is v·(H − (n − 1)·gap)/total high, and the next label comes one node height plus one gap
+ * further down; that pitch must reach a line height for the smallest node of every column. The
+ * flow keeps at least 35% of the height, so a crowded column may still touch.
+ */
+function nodeGapFor(rows: SankeyRows, height: number, lineHeight: number, scale: number): number {
+  const base = Math.round(6 * scale)
+  if (rows.total === 0) return base
+  let gap = base
+  let most = 1
+  for (const layer of [0, 1, 2]) {
+    const values = rows.nodes.filter((n) => n.layer === layer).map((n) => n.value)
+    if (values.length < 2) continue
+    most = Math.max(most, values.length)
+    const v = Math.min(...values)
+    const share = 1 - (v * (values.length - 1)) / rows.total
+    if (share > 0) gap = Math.max(gap, (lineHeight - (v * height) / rows.total) / share)
+  }
+  return Math.round(Math.min(gap, (0.65 * height) / Math.max(1, most - 1)))
+}
+
+/** Organisations → sectors → event cities; link width = participations. */
+export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOption {
+  const { theme, locale, frozen } = ctx
+  const scale = panelScale(ctx.size)
+  const fontSize = panelFontSize(ctx.size)
+  const byId = new Map(rows.nodes.map((n) => [n.id, n]))
+  const labels = new Map(rows.nodes.map((n) => [n.id, labelName(n.label, locale)]))
+
+  // Outer labels sit outside the flow, so the margins are as wide as the longest of them,
+  // within a limit past which labels are cut rather than the flow squeezed.
+  const maxLabel = Math.round(ctx.size.width * 0.26)
+  const widest = (layer: number) =>
+    Math.min(
+      maxLabel,
+      Math.max(
+        0,
+        ...rows.nodes
+          .filter((n) => n.layer === layer)
+          .map((n) => textWidth(labels.get(n.id)!, fontSize)),
+      ),
+    )
+  const pad = Math.round(8 * scale)
+  const left = widest(0) + pad * 2
+  const right = widest(2) + pad * 2
+  const nodeWidth = Math.round(10 * scale)
+  // Sector labels run from their column towards the next one and must stop short of it.
+  const between = (ctx.size.width - left - right - nodeWidth) / 2 - nodeWidth - pad * 2
+  for (const n of rows.nodes) {
+    const room = n.layer === 1 ? Math.max(3 * fontSize, between) : maxLabel
+    labels.set(n.id, fitText(labels.get(n.id)!, room, fontSize))
+  }
+  const nodeGap = nodeGapFor(rows, ctx.size.height - 2 * pad, Math.round(fontSize * 1.15), scale)
+
+  // Amber is the highlighted event's colour and grey is 综合's, so no named sector wears either.
+  const isGrey = (c: string) => /^#(..)\1\1$/i.test(c)
+  const sectorColours = theme.categorical.filter((c) => c !== theme.warm && !isGrey(c))
+  const colourOf = (n: SankeyNode): string => {
+    if (n.layer === 0) return n.id === OTHER_ORG ? theme.muted : theme.accent
+    if (n.layer === 2) return theme.sequential[3] ?? theme.accent
+    if (n.id === GENERAL_SECTOR || n.sectorIndex < 0) return theme.muted
+    return sectorColours[n.sectorIndex % sectorColours.length] ?? theme.accent
+  }
+
+  return {
+    backgroundColor: 'transparent',
+    aria: { enabled: true },
+    animation: !frozen,
+    textStyle: { fontFamily: theme.fontFamily },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      backgroundColor: theme.panel,
+      borderColor: theme.border,
+      textStyle: { color: theme.text, fontSize },
+    },
+    series: [
+      {
+        type: 'sankey',
+        name: 'flows',
+        left,
+        right,
+        top: pad,
+        bottom: pad,
+        nodeWidth,
+        nodeGap,
+        draggable: false,
+        // The order chosen in select (biggest first, few crossings) is kept as it is.
+        layoutIterations: 0,
+        emphasis: { focus: 'adjacency', lineStyle: { color: theme.warm, opacity: 0.75 } },
+        lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
+        label: {
+          color: theme.text,
+          fontSize,
+          fontFamily: theme.fontFamily,
+          textBorderColor: theme.background,
+          textBorderWidth: 2,
+          formatter: (p: { name: string }) => labels.get(p.name) ?? '',
+        },
+        // Outer layers label outwards; the sector layer labels across its outgoing flows.
+        levels: [
+          { depth: 0, label: { position: 'left' } },
+          { depth: 1, label: { position: 'right' } },
+          { depth: 2, label: { position: 'right' } },
+        ],
+        // Close labels shift apart, never hide: every organisation stays named.
+        labelLayout: { moveOverlap: 'shiftY' },
+        data: rows.nodes.map((n) => ({
+          name: n.id,
+          depth: n.layer,
+          itemStyle: { color: colourOf(n), borderWidth: 0 },
+          tooltip: { formatter: nodeTooltip(n, ctx) },
+        })),
+        links: rows.links.map((k) => {
+          const from = byId.get(k.source)!
+          const to = byId.get(k.target)!
+          return {
+            source: k.source,
+            target: k.target,
+            value: k.value,
+            tooltip: {
+              formatter: [
+                `<b>${escapeHtml(nameOf(from.name, locale))} → ${escapeHtml(nameOf(to.name, locale))}</b>`,
+                LABELS[locale].times(k.value),
+                ...k.events
+                  .slice(0, 4)
+                  .map(
+                    (e) =>
+                      `· ${escapeHtml(nameOf(rows.eventNames[e] ?? { zh: e, en: e }, locale))}`,
+                  ),
+                ...(k.events.length > 4 ? [`· ${LABELS[locale].more(k.events.length - 4)}`] : []),
+              ].join('<br/>'),
+            },
+          }
+        }),
+      },
+    ],
+  } satisfies EChartsCoreOption
+}

@@ -1,0 +1,331 @@
+import type { EChartsCoreOption } from 'echarts/core'
+import type { DateValue } from '../../domain/types'
+import { escapeHtml } from '../escape'
+import { fitText, panelFontSize, panelScale, textWidth } from '../sankey/build'
+import type { BuildContext } from '../types'
+import type { TimelinePoint, TimelineRows } from './select'
+
+type Locale = BuildContext['locale']
+
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const
+
+const LABELS = {
+  'zh-CN': {
+    sessions: (n: number) => `${n}个分会场`,
+    outcomes: (n: number) => `分项成果 ${n} 项`,
+    city: '地点',
+    date: '日期',
+    monthOnly: '（报道未给出具体日期）',
+  },
+  en: {
+    sessions: (n: number) => `${n} session${n === 1 ? '' : 's'}`,
+    outcomes: (n: number) => `${n} itemised outcome${n === 1 ? '' : 's'}`,
+    city: 'Place',
+    date: 'Date',
+    monthOnly: ' (day not given in the report)',
+  },
+} as const
+
+const DAY_MS = 86_400_000
+
+function enMonth(m: number): string {
+  return EN_MONTHS[m - 1] ?? String(m)
+}
+
+/**
+ * A date as the source gives it: 2024年11月19日—20日 / Nov 19–20, 2024, and a month-only date as
+ * 2024年7月 / Jul 2024, never with an invented day. `withYear: false` drops the year for labels,
+ * where the axis already says it.
+ */
+export function formatEventDate(
+  start: DateValue,
+  end: DateValue | null,
+  locale: Locale,
+  withYear = true,
+): string {
+  const { year: y, month: m, day: d } = start
+  if (locale === 'en') {
+    const yearPart = withYear ? `, ${y}` : ''
+    if (start.precision === 'month' || d === null)
+      return withYear ? `${enMonth(m)} ${y}` : enMonth(m)
+    if (!end || end.text === start.text || end.day === null) return `${enMonth(m)} ${d}${yearPart}`
+    if (end.year !== y)
+      return `${enMonth(m)} ${d}, ${y} – ${enMonth(end.month)} ${end.day}, ${end.year}`
+    if (end.month !== m) return `${enMonth(m)} ${d} – ${enMonth(end.month)} ${end.day}${yearPart}`
+    return `${enMonth(m)} ${d}–${end.day}${yearPart}`
+  }
+  const yearPart = withYear ? `${y}年` : ''
+  if (start.precision === 'month' || d === null) return `${yearPart}${m}月`
+  if (!end || end.text === start.text || end.day === null) return `${yearPart}${m}月${d}日`
+  if (end.year !== y) return `${y}年${m}月${d}日—${end.year}年${end.month}月${end.day}日`
+  if (end.month !== m) return `${yearPart}${m}月${d}日—${end.month}月${end.day}日`
+  return `${yearPart}${m}月${d}日—${end.day}日`
+}
+
+/**
+ * Month ticks of the axis, every `step` months labelled (a narrow panel labels every other one).
+ * The year is written on the first label and on each January.
+ */
+function tickLabel(value: number, axisMin: number, step: number, locale: Locale): string {
+  const date = new Date(value)
+  const y = date.getUTCFullYear()
+  const m = date.getUTCMonth() + 1
+  if ((y * 12 + m - 1) % step !== 0) return ''
+  // ECharts numbers ticks from one outside the range, so the first label is found by value.
+  const withYear = value - axisMin <= step * 31 * DAY_MS || m === 1
+  if (locale === 'en') return withYear ? `${enMonth(m)} ${y}` : enMonth(m)
+  return withYear ? `${y}年${m}月` : `${m}月`
+}
+
+/** Label every month, or every 2, 3, 6 or 12 (all divide a year, so January is labelled). */
+function labelStep(min: number, max: number, width: number, fontSize: number): number {
+  const months = (max - min) / (30.4 * DAY_MS)
+  const fit = Math.max(1, Math.floor(width / (fontSize * 4.5)))
+  return [1, 2, 3, 6, 12].find((k) => months / k <= fit) ?? 12
+}
+
+/** Braces would open ECharts rich-text styles: data text must not carry them into a label. */
+function plain(s: string): string {
+  return s.replace(/\{/g, '｛').replace(/\}/g, '｝')
+}
+
+/**
+ * Breaks text into at most `maxLines` lines of `width`, the last one cut with an ellipsis.
+ * Latin text breaks between words where it can; Chinese between any two characters.
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  fontSize: number,
+  maxLines: number,
+): string[] {
+  const lines: string[] = []
+  // Text that takes two lines gets two lines of about equal length, not one and an orphan.
+  const needed = Math.ceil(textWidth(text, fontSize) / width)
+  if (needed > 1 && needed <= maxLines) {
+    width = Math.min(width, textWidth(text, fontSize) / needed + fontSize)
+  }
+  let rest = text
+  while (rest && lines.length < maxLines - 1) {
+    let line = ''
+    for (const ch of rest) {
+      if (line && textWidth(line + ch, fontSize) > width) break
+      line += ch
+    }
+    // Mid-word, step back to the last space or dash (Government–Industry–…) if there is one.
+    if (line.length < rest.length && !/\s/.test(rest[line.length] ?? '')) {
+      const cut = Math.max(line.lastIndexOf(' '), line.lastIndexOf('–'), line.lastIndexOf('-'))
+      if (cut > 0) line = line.slice(0, cut + 1)
+    }
+    lines.push(line.trimEnd())
+    rest = rest.slice(line.length).trimStart()
+  }
+  if (rest) lines.push(fitText(rest, width, fontSize))
+  return lines
+}
+
+function monthStart(p: TimelinePoint): number {
+  return Date.UTC(p.start.year, p.start.month - 1, 1)
+}
+
+function monthEnd(p: TimelinePoint): number {
+  return Date.UTC(p.start.year, p.start.month, 1)
+}
+
+function tooltip(p: TimelinePoint, ctx: BuildContext): string {
+  const l = LABELS[ctx.locale]
+  const name = ctx.locale === 'en' ? p.name.en : p.name.zh
+  const city = ctx.locale === 'en' ? p.city.en : p.city.zh
+  const date = formatEventDate(p.start, p.end, ctx.locale)
+  const lines = [
+    `<b>${escapeHtml(name)}</b>`,
+    `${l.date}: ${escapeHtml(date)}${p.start.precision === 'month' ? l.monthOnly : ''}`,
+    `${l.city}: ${escapeHtml(city)}`,
+  ]
+  if (p.sessions > 0) lines.push(l.sessions(p.sessions))
+  lines.push(l.outcomes(p.outcomes))
+  return lines.join('<br/>')
+}
+
+/** The axis range: the events with room either side, so no point sits on the chart's edge. */
+export function timelineRange(rows: TimelineRows): { min: number; max: number } {
+  const times = rows.points.map((p) => p.time)
+  const first = Math.min(...times)
+  const last = Math.max(...times)
+  const pad = Math.max(20 * DAY_MS, (last - first) * 0.06)
+  return { min: first - pad, max: last + pad }
+}
+
+/** Conferences on a time axis, labels alternately above and below the line. */
+export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCoreOption {
+  const { theme, locale, frozen } = ctx
+  const { width, height } = ctx.size
+  const l = LABELS[locale]
+  const scale = panelScale(ctx.size)
+  const fontSize = panelFontSize(ctx.size)
+  const metaSize = Math.max(13, fontSize - 1)
+  const lineHeight = Math.round(fontSize * 1.3)
+  // Wide enough that a year label on the first or last tick is not cut by the edge.
+  const pad = Math.round(
+    Math.max(12 * scale, textWidth(locale === 'en' ? 'Jan 2024' : '2024年1月', metaSize) / 2),
+  )
+  const axisHeight = Math.round(fontSize + 16 * scale)
+  const symbolSize = Math.round(12 * scale)
+  const gap = Math.round(8 * scale)
+
+  const { min, max } = rows.points.length ? timelineRange(rows) : { min: 0, max: 1 }
+  const gridWidth = Math.max(1, width - 2 * pad)
+  const xOf = (t: number) => pad + ((t - min) / (max - min)) * gridWidth
+  const half = (height - pad - axisHeight) / 2
+  // Two lines of name and one of date fit when the panel is tall enough; else one of name.
+  const nameLines = half >= 3 * lineHeight + symbolSize ? 2 : 1
+
+  const step = labelStep(min, max, gridWidth, metaSize)
+  const xs = rows.points.map((p) => xOf(p.time))
+  const data = rows.points.map((p, i) => {
+    const above = i % 2 === 0
+    // Each label owns the span between the midpoints to its neighbours on the same side.
+    const prev = xs[i - 2]
+    const next = xs[i + 2]
+    const x = xs[i]!
+    const left = prev === undefined ? gap / 2 : (prev + x) / 2
+    const right = next === undefined ? width - gap / 2 : (x + next) / 2
+    const room = Math.max(4 * fontSize, right - left - gap)
+    const name = locale === 'en' ? p.label.en : p.label.zh
+    const meta = [
+      formatEventDate(p.start, p.end, locale, false),
+      ...(p.sessions > 0 ? [l.sessions(p.sessions)] : []),
+    ].join(' · ')
+    const lines = wrapText(plain(name), room, fontSize, nameLines)
+    const metaLine = fitText(plain(meta), room, metaSize)
+    const boxWidth = Math.max(
+      ...lines.map((s) => textWidth(s, fontSize)),
+      textWidth(metaLine, metaSize),
+    )
+    const centre = Math.min(Math.max(x, left + boxWidth / 2), right - boxWidth / 2)
+    const monthOnly = p.start.precision === 'month'
+    return {
+      name: p.id,
+      value: [p.time, 0],
+      // A day is a dot. A month-only date is a hollow capsule as wide as its month: "some time
+      // in July", with no day suggested; a dated event of that month shows through it.
+      ...(monthOnly
+        ? {
+            symbol: 'roundRect',
+            symbolSize: [
+              Math.max(symbolSize, Math.round(xOf(monthEnd(p)) - xOf(monthStart(p)))),
+              symbolSize,
+            ],
+            itemStyle: { color: 'transparent', borderColor: theme.accent, borderWidth: 2 * scale },
+            emphasis: {
+              itemStyle: { color: 'transparent', borderColor: theme.warm },
+              label: { rich: { n: { color: theme.warm } } },
+            },
+          }
+        : {
+            symbol: 'circle',
+            symbolSize,
+            itemStyle: { color: theme.accent, borderColor: theme.accent, borderWidth: 0 },
+            emphasis: {
+              itemStyle: { color: theme.warm, borderColor: theme.warm },
+              label: { rich: { n: { color: theme.warm } } },
+            },
+          }),
+      label: {
+        position: above ? 'top' : 'bottom',
+        distance: gap,
+        offset: [Math.round(centre - x), 0],
+        formatter: [...lines.map((s) => `{n|${s}}`), `{m|${metaLine}}`].join('\n'),
+      },
+      tooltip: { formatter: tooltip(p, ctx) },
+    }
+  })
+
+  return {
+    backgroundColor: 'transparent',
+    aria: { enabled: true },
+    animation: !frozen,
+    // Points and ticks in UTC: the day of an event must not move with the kiosk's time zone.
+    useUTC: true,
+    textStyle: { fontFamily: theme.fontFamily },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      backgroundColor: theme.panel,
+      borderColor: theme.border,
+      textStyle: { color: theme.text, fontSize },
+    },
+    grid: { left: pad, right: pad, top: pad, bottom: axisHeight },
+    xAxis: {
+      type: 'time',
+      min,
+      max,
+      // Month ticks at the least: a day tick would suggest a precision the data lacks.
+      minInterval: 28 * DAY_MS,
+      axisLine: { lineStyle: { color: theme.border } },
+      axisTick: { lineStyle: { color: theme.border } },
+      splitLine: {
+        show: true,
+        showMinLine: false,
+        showMaxLine: false,
+        lineStyle: { color: theme.border, opacity: 0.35, type: 'dashed' },
+      },
+      axisLabel: {
+        color: theme.muted,
+        fontSize: metaSize,
+        fontFamily: theme.fontFamily,
+        hideOverlap: true,
+        formatter: (value: number) => tickLabel(value, min, step, locale),
+      },
+    },
+    yAxis: { type: 'value', min: -1, max: 1, show: false },
+    series: [
+      {
+        type: 'scatter',
+        name: 'events',
+        z: 3,
+        data,
+        label: {
+          show: true,
+          align: 'center',
+          lineHeight,
+          rich: {
+            n: { color: theme.text, fontSize, lineHeight, fontFamily: theme.fontFamily },
+            m: {
+              color: theme.muted,
+              fontSize: metaSize,
+              lineHeight,
+              fontFamily: theme.fontFamily,
+            },
+          },
+        },
+      },
+      {
+        type: 'line',
+        name: 'axis',
+        silent: true,
+        z: 2,
+        symbol: 'none',
+        lineStyle: { color: theme.accent, opacity: 0.5, width: Math.max(1, 2 * scale) },
+        data: [
+          [min, 0],
+          [max, 0],
+        ],
+        tooltip: { show: false },
+      },
+    ],
+  } satisfies EChartsCoreOption
+}

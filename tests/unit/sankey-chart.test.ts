@@ -1,0 +1,290 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { init, use, type EChartsCoreOption } from 'echarts/core'
+import { SVGRenderer } from 'echarts/renderers'
+import { SankeyChart } from 'echarts/charts'
+import { TooltipComponent, AriaComponent } from 'echarts/components'
+import { sankeyChart } from '../../src/charts/sankey'
+import { textWidth } from '../../src/charts/sankey/build'
+import type { SankeyRows } from '../../src/charts/sankey/select'
+import type { BuildContext } from '../../src/charts/types'
+import { eventFamily } from '../../src/domain/aggregate'
+import type { Dataset } from '../../src/domain/types'
+import { THEMES } from '../../src/themes'
+import { loadSnapshotDir } from '../../scripts/lib/snapshot'
+import { DATA_DIR, FIXTURES, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
+
+use([SVGRenderer, SankeyChart, TooltipComponent, AriaComponent])
+
+const ctx: BuildContext = {
+  theme: THEMES.dark,
+  locale: 'zh-CN',
+  size: { width: 800, height: 400 },
+  frozen: true,
+}
+
+async function loadReal(): Promise<Dataset> {
+  const r = await loadSnapshotDir(DATA_DIR)
+  if (!r.ok) throw new Error('the curated snapshot does not load')
+  return r.dataset
+}
+
+function renderSvg(option: EChartsCoreOption): string {
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 })
+  chart.setOption(option)
+  const svg = chart.renderToSVGString()
+  chart.dispose()
+  return svg
+}
+
+function stringFormatters(option: EChartsCoreOption): string[] {
+  const out: string[] = []
+  JSON.stringify(option, (key, value) => {
+    if (key === 'formatter' && typeof value === 'string') out.push(value)
+    return value
+  })
+  return out
+}
+
+const LAYER = { org: 0, sector: 1, city: 2 } as const
+
+/** Every link goes one layer right, and no path comes back: the graph is a DAG. */
+function expectLayeredDag(rows: SankeyRows) {
+  const layerOf = (id: string) => LAYER[id.split(':')[0] as keyof typeof LAYER]
+  for (const n of rows.nodes) {
+    expect(n.id).toMatch(/^(org|sector|city):/)
+    expect(layerOf(n.id)).toBe(n.layer)
+  }
+  expect(new Set(rows.nodes.map((n) => n.id)).size).toBe(rows.nodes.length)
+  for (const k of rows.links) expect(layerOf(k.target)).toBe(layerOf(k.source) + 1)
+  // Depth-first search for a back edge, independent of the layer argument above.
+  const out = new Map<string, string[]>()
+  for (const k of rows.links) out.set(k.source, [...(out.get(k.source) ?? []), k.target])
+  const state = new Map<string, 'open' | 'done'>()
+  const visit = (id: string): void => {
+    if (state.get(id) === 'done') return
+    expect(state.get(id)).not.toBe('open')
+    state.set(id, 'open')
+    for (const next of out.get(id) ?? []) visit(next)
+    state.set(id, 'done')
+  }
+  rows.nodes.forEach((n) => visit(n.id))
+}
+
+/** The same participations leave each layer as enter the next, node by node. */
+function expectConservation(rows: SankeyRows) {
+  const sum = (from: number) =>
+    rows.links
+      .filter((k) => rows.nodes.find((n) => n.id === k.source)!.layer === from)
+      .reduce((s, k) => s + k.value, 0)
+  expect(sum(0)).toBe(rows.total)
+  expect(sum(1)).toBe(rows.total)
+  for (const n of rows.nodes) {
+    const inflow = rows.links.filter((k) => k.target === n.id).reduce((s, k) => s + k.value, 0)
+    const outflow = rows.links.filter((k) => k.source === n.id).reduce((s, k) => s + k.value, 0)
+    if (n.layer === 0) expect(outflow).toBe(n.value)
+    if (n.layer === 1) expect([inflow, outflow]).toEqual([n.value, n.value])
+    if (n.layer === 2) expect(inflow).toBe(n.value)
+  }
+  for (const layer of [0, 1, 2]) {
+    const total = rows.nodes.filter((n) => n.layer === layer).reduce((s, n) => s + n.value, 0)
+    expect(total).toBe(rows.total)
+  }
+}
+
+describe('sankey chart', () => {
+  it('counts partner participations: a role other than guide or host, or an outcome party', async () => {
+    const rows = sankeyChart.select(await loadMini(), {}, { groupByParent: false })
+    // 中南大学 only hosts conf-a, but is a party to its joint lab (sector from the outcome).
+    expect(rows.links.map((k) => [k.source, k.target, k.value])).toEqual([
+      ['org:cas-isl', 'sector:_general', 1],
+      ['org:csu', 'sector:new-materials', 1],
+      ['org:tsinghua-mse', 'sector:new-materials', 1],
+      ['sector:_general', 'city:zhuzhou', 1],
+      ['sector:new-materials', 'city:zhuzhou', 1],
+      ['sector:new-materials', 'city:changsha', 1],
+    ])
+    expect(rows.total).toBe(3)
+    expectLayeredDag(rows)
+    expectConservation(rows)
+  })
+
+  it('groups units under their university or academy by default, listing them', async () => {
+    const rows = sankeyChart.select(await loadMini(), {})
+    const orgs = rows.nodes.filter((n) => n.layer === 0)
+    expect(orgs.map((n) => [n.id, n.label.zh, n.members.map((m) => m.zh)])).toEqual([
+      ['org:cas', '中科院', ['中国科学院青海盐湖研究所']],
+      ['org:csu', '中南', []],
+      ['org:tsinghua', '清华', ['清华大学材料学院']],
+    ])
+  })
+
+  it('folds organisations beyond the top N into Other, but never a lone one', async () => {
+    const d = await loadMini()
+    // All have one participation; 中南 and 清华 also an outcome, so they come first.
+    const one = sankeyChart.select(d, {}, { top: 1 })
+    expect(one.nodes.filter((n) => n.layer === 0).map((n) => [n.id, n.value])).toEqual([
+      ['org:csu', 1],
+      ['org:_other', 2],
+    ])
+    expect(one.otherOrgs).toBe(2)
+    expectConservation(one)
+    const two = sankeyChart.select(d, {}, { top: 2 })
+    expect(two.nodes.some((n) => n.id === 'org:_other')).toBe(false)
+    expect(two.otherOrgs).toBe(0)
+  })
+
+  it('stays acyclic when an org, a sector and a city share one id', async () => {
+    let files = readFolder(path.join(FIXTURES, 'mini'))
+    files = edit(
+      files,
+      'sectors.csv',
+      'aviation,航空,Aviation',
+      'aviation,航空,Aviation\nzhuzhou,株洲,Zhuzhou',
+    )
+    files = edit(
+      files,
+      'organizations.csv',
+      'sany,',
+      'zhuzhou,株洲,Zhuzhou,,university,zhuzhou,\nsany,',
+    )
+    files = edit(
+      files,
+      'event_orgs.csv',
+      'conf-b,cas-isl',
+      'conf-b,zhuzhou,participant,src-b,株洲\nconf-b,cas-isl',
+    )
+    files = edit(files, 'events.csv', ',zhuzhou,,src-b', ',zhuzhou,zhuzhou,src-b')
+    const result = await loadFiles(files)
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
+    const rows = sankeyChart.select(result.dataset, {}, { groupByParent: false })
+    const ids = rows.nodes.map((n) => n.id)
+    expect(ids).toEqual(expect.arrayContaining(['org:zhuzhou', 'sector:zhuzhou', 'city:zhuzhou']))
+    expect(rows.links).toContainEqual(
+      expect.objectContaining({ source: 'org:zhuzhou', target: 'sector:zhuzhou' }),
+    )
+    expect(rows.links).toContainEqual(
+      expect.objectContaining({ source: 'sector:zhuzhou', target: 'city:zhuzhou' }),
+    )
+    expectLayeredDag(rows)
+    expectConservation(rows)
+    // ECharts itself refuses a cyclic graph; this one it draws, each node under its own label.
+    const svg = renderSvg(sankeyChart.build(rows, ctx))
+    expect(svg.match(/>株洲</g)?.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('draws the curated snapshot as a layered flow of every participation', async () => {
+    const d = await loadReal()
+    const rows = sankeyChart.select(d, {})
+    expectLayeredDag(rows)
+    expectConservation(rows)
+    const value = (id: string) => rows.nodes.find((n) => n.id === id)?.value
+    // Ten CAS institutes at the Zhuzhou closed-door meeting (one of them twice: also the main
+    // conference); 中南大学 at its alumni conference, two of its sessions and the Hunan conference.
+    expect(value('org:cas')).toBe(11)
+    expect(value('org:csu')).toBe(4)
+    expect(value('org:tsinghua')).toBe(3)
+    expect(rows.nodes.filter((n) => n.layer === 0)).toHaveLength(13)
+    expect(rows.nodes.at(12)?.id).toBe('org:_other')
+    // Sessions bring their own sector; a conference without one is 综合.
+    expect(value('sector:polymer-materials')).toBe(3)
+    expect(value('sector:aviation')).toBe(2)
+    expect(
+      rows.nodes
+        .filter((n) => n.layer === 2)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([
+      'city:beijing',
+      'city:changchun',
+      'city:changsha',
+      'city:suzhou-xiangcheng',
+      'city:zhuzhou',
+    ])
+    expect(rows.sources.length).toBeGreaterThan(0)
+    const table = sankeyChart.table(rows, 'zh-CN')
+    expect(table.columns).toEqual(['起点层级', '起点', '终点层级', '终点', '参与次数'])
+    expect(table.rows).toHaveLength(rows.links.length)
+    expect(table.rows[0]).toEqual(['高校/院所', '中国科学院', '领域', '综合', 11])
+  })
+
+  it('builds a deterministic option that renders, with labels that fit their margins', async () => {
+    const rows = sankeyChart.select(await loadReal(), {})
+    const a = sankeyChart.build(rows, ctx)
+    expect(JSON.stringify(a)).toBe(JSON.stringify(sankeyChart.build(rows, ctx)))
+    const opt = a as { aria: { enabled: boolean }; animation: boolean; series: { left: number }[] }
+    expect(opt.aria.enabled).toBe(true)
+    expect(opt.animation).toBe(false)
+    expect(opt.series[0]!.left).toBeGreaterThanOrEqual(textWidth('其他高校/院所', 16))
+    const svg = renderSvg(a)
+    for (const label of ['中科院', '其他高校/院所', '综合', '株洲市', '长春市']) {
+      expect(svg).toContain(`>${label}<`)
+    }
+    const en = renderSvg(sankeyChart.build(rows, { ...ctx, locale: 'en' }))
+    expect(en).toContain('>Zhuzhou<')
+  })
+
+  it('gives each sector one colour whatever the filter, and 综合 a neutral one', async () => {
+    const d = await loadReal()
+    type Node = { name: string; itemStyle: { color: string } }
+    const colours = (rows: SankeyRows) =>
+      Object.fromEntries(
+        (
+          sankeyChart.build(rows, ctx) as unknown as { series: { data: Node[] }[] }
+        ).series[0]!.data.map((n) => [n.name, n.itemStyle.color]),
+      )
+    const all = colours(sankeyChart.select(d, {}))
+    const one = colours(sankeyChart.select(d, { event: 'hunan-transfer-2024' }))
+    for (const id of ['sector:new-materials', 'sector:aviation', 'sector:polymer-materials']) {
+      expect(one[id]).toBe(all[id])
+    }
+    expect(all['sector:_general']).toBe(THEMES.dark.muted)
+    const named = Object.entries(all).filter(
+      ([id]) => id.startsWith('sector:') && id !== 'sector:_general',
+    )
+    expect(named.every(([, c]) => c !== THEMES.dark.warm && c !== '#999999')).toBe(true)
+  })
+
+  it('escapes every data string that reaches a tooltip', async () => {
+    const rows = sankeyChart.select(await loadMini(), {})
+    const evil = { zh: '<img src=x onerror=alert(1)>', en: '<script>x</script>' }
+    const poisoned: SankeyRows = {
+      ...rows,
+      nodes: rows.nodes.map((n) => ({ ...n, name: evil, label: evil, members: [evil] })),
+      eventNames: Object.fromEntries(Object.keys(rows.eventNames).map((id) => [id, evil])),
+    }
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const formatters = stringFormatters(sankeyChart.build(poisoned, { ...ctx, locale }))
+      expect(formatters.length).toBe(rows.nodes.length + rows.links.length)
+      expect(formatters.join('')).not.toMatch(/<img|<script/)
+    }
+    const zh = stringFormatters(sankeyChart.build(poisoned, ctx)).join('')
+    expect(zh).toContain('&lt;img src=x onerror=alert(1)&gt;')
+  })
+
+  it('focuses the links of one event, as edges', async () => {
+    const d = await loadReal()
+    const rows = sankeyChart.select(d, {})
+    const family = eventFamily(d, 'zgc-2025')
+    const focus = sankeyChart.focus(rows, family)
+    expect(focus.length).toBeGreaterThan(0)
+    expect(
+      focus.every((f) => f.seriesIndex === 0 && 'dataType' in f && f.dataType === 'edge'),
+    ).toBe(true)
+    const links = focus.map((f) => rows.links[f.dataIndex]!)
+    expect(links.every((k) => k.events.includes('zgc-2025'))).toBe(true)
+    // The path ends at the event's city and every link of the event is there.
+    expect(links.filter((k) => k.target.startsWith('city:')).map((k) => k.target)).toEqual(
+      expect.arrayContaining(['city:beijing']),
+    )
+    expect(links).toHaveLength(rows.links.filter((k) => k.events.includes('zgc-2025')).length)
+    expect(sankeyChart.focus(rows, new Set(['no-such-event']))).toEqual([])
+  })
+
+  it('is empty when the filters leave no university or institute', async () => {
+    const d = await loadMini()
+    const rows = sankeyChart.select(d, { orgKind: 'enterprise' })
+    expect(sankeyChart.isEmpty(rows)).toBe(true)
+    expect(sankeyChart.isEmpty(sankeyChart.select(d, {}))).toBe(false)
+  })
+})
