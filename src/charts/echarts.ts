@@ -40,12 +40,12 @@ use([
 
 let chinaLoad: Promise<void> | null = null
 
-/** Fetches public/maps/china.json relative to the page and registers it once. */
-export function ensureChinaMap(): Promise<void> {
+/** Fetches the China map relative to the page (config may name an approved one); once. */
+export function ensureChinaMap(file = 'maps/china.json'): Promise<void> {
   if (getMap(CHINA_MAP)) return Promise.resolve()
-  chinaLoad ??= fetch(new URL('maps/china.json', document.baseURI))
+  chinaLoad ??= fetch(new URL(file, document.baseURI))
     .then((r) => {
-      if (!r.ok) throw new Error(`maps/china.json: HTTP ${r.status}`)
+      if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`)
       return r.json()
     })
     .then((geo) => registerMap(CHINA_MAP, geo))

@@ -32,6 +32,8 @@ const FIELDS = {
   featuredProvince: v.string(),
   mapSizeBy: v.string(),
   mapReviewNumber: v.string(),
+  /** An approved map (GeoJSON, relative to index.html) that replaces the bundled schematic. */
+  mapFile: v.string(),
   kpis: v.array(v.string()),
   panels: v.array(v.picklist(['map', 'sankey', 'timeline', 'ranking', 'signings', 'kinds'])),
 } as const
@@ -54,6 +56,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   featuredProvince: '',
   mapSizeBy: 'outcomes',
   mapReviewNumber: '',
+  mapFile: 'maps/china.json',
   kpis: ['events', 'outcomes', 'joint_labs', 'projects_signed'],
   panels: ['map', 'sankey', 'timeline', 'ranking', 'signings', 'kinds'],
 }

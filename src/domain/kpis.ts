@@ -1,7 +1,15 @@
-import { conferences, reportedTotal } from './aggregate'
+import { conferences, involvedOrgs, reportedTotal } from './aggregate'
 import { filterEvents, type Filters } from './filters'
 import type { Dataset } from './types'
-import { metricDef, OUTCOME_KINDS, type Qualifier, type Unit, type OutcomeKind } from './vocab'
+import {
+  metricDef,
+  ORG_KINDS,
+  OUTCOME_KINDS,
+  type OrgKind,
+  type OutcomeKind,
+  type Qualifier,
+  type Unit,
+} from './vocab'
 
 /**
  * A headline number. `basis` says what it is: a count of records, itemised outcomes named one
@@ -24,8 +32,9 @@ export interface Kpi {
 }
 
 /**
- * KPI ids: `events`, `outcomes`, `outcome:<kind>` (itemised), `<metric>` (a reported total of a
- * metric flagged kpi). Unknown ids are skipped, so a config typo hides one tile, not the row.
+ * KPI ids: `events`, `outcomes`, `outcome:<kind>` (itemised), `orgs` / `orgs:<kind>[+<kind>]`
+ * (organisations involved, each counted once), `<metric>` (a reported total of a metric flagged
+ * kpi). Unknown ids are skipped, so a config typo hides one tile, not the row.
  */
 export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters = {}): Kpi[] {
   const eventIds = filterEvents(d, filters)
@@ -43,6 +52,24 @@ export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters
         qualifier: 'exact',
         events: roots.length,
         sessions: eventIds.size - roots.length,
+        figures: [],
+      })
+    } else if (id === 'orgs' || id.startsWith('orgs:')) {
+      const kinds =
+        id === 'orgs' ? [...ORG_KINDS] : (id.slice('orgs:'.length).split('+') as OrgKind[])
+      if (!kinds.every((k) => ORG_KINDS.includes(k))) continue
+      const orgs = [...involvedOrgs(d, eventIds)].filter((o) =>
+        kinds.includes(d.index.org[o]!.kind),
+      )
+      out.push({
+        id,
+        basis: 'count',
+        label: id === 'orgs' ? 'kpi.orgs' : `orgKinds.${kinds.join('+')}`,
+        value: orgs.length,
+        unit: 'count',
+        qualifier: 'exact',
+        events: eventIds.size,
+        sessions: 0,
         figures: [],
       })
     } else if (id === 'outcomes' || id.startsWith('outcome:')) {

@@ -25,6 +25,8 @@ export default {
     outcomesNote: 'named one by one in reports',
     jointLabs: 'Joint labs',
     jointLabsNote: 'named one by one in reports',
+    orgs: 'Organisations involved',
+    orgsNote: 'named in reports, each counted once',
     reported: 'Reported total',
     reportedNote: 'sum of figures reported by {n} event(s)',
   },
@@ -48,6 +50,14 @@ export default {
       legend:
         'Bar: itemised outcomes the organisation is a party to · a list of who took part, not a league table',
     },
+  },
+  orgKinds: {
+    university: 'Universities involved',
+    institute: 'Institutes involved',
+    'university+institute': 'Universities & institutes',
+    enterprise: 'Enterprises involved',
+    government: 'Government bodies',
+    park: 'Industrial parks',
   },
   kindNames: {
     joint_lab: 'Joint labs',
@@ -79,5 +89,14 @@ export default {
     talent: 'Talent (itemised)',
     company: 'Companies (itemised)',
   },
-  kpiUnits: { events: '', joint_labs: '', 'outcome:joint_lab': '', default: '' },
+  kpiUnits: {
+    events: '',
+    joint_labs: '',
+    'outcome:joint_lab': '',
+    orgs: '',
+    'orgs:university+institute': '',
+    'orgs:enterprise': '',
+    'orgs:university': '',
+    default: '',
+  },
 }

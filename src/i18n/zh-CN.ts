@@ -25,6 +25,8 @@ export default {
     outcomesNote: '报道逐项列出',
     jointLabs: '联合实验室',
     jointLabsNote: '报道逐项列出',
+    orgs: '参与单位',
+    orgsNote: '按名称去重，出现在报道中的单位',
     reported: '报道合计',
     reportedNote: '{n} 场活动报道数字之和',
   },
@@ -45,6 +47,14 @@ export default {
       title: '参与高校/院所',
       legend: '条长：报道逐项列出、该单位为一方的成果数（参与名单，不作评比）',
     },
+  },
+  orgKinds: {
+    university: '参与高校',
+    institute: '参与科研院所',
+    'university+institute': '参与高校/院所',
+    enterprise: '参与企业',
+    government: '参与政府部门',
+    park: '参与园区',
   },
   kindNames: {
     joint_lab: '联合实验室',
@@ -77,5 +87,14 @@ export default {
     company: '企业（逐项）',
   },
   /** Measure words: 场 for events, 家 for labs and firms, 项 otherwise. */
-  kpiUnits: { events: '场', joint_labs: '家', 'outcome:joint_lab': '家', default: '项' },
+  kpiUnits: {
+    events: '场',
+    joint_labs: '家',
+    'outcome:joint_lab': '家',
+    orgs: '家',
+    'orgs:university+institute': '家',
+    'orgs:enterprise': '家',
+    'orgs:university': '所',
+    default: '项',
+  },
 }

@@ -108,3 +108,43 @@ describe('the carousel', () => {
     await page.close()
   }, 120_000)
 })
+
+describe('pointer under scaling', () => {
+  it('shows the tooltip of the bar under the pointer on a 2x-scaled 4K canvas', async () => {
+    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } })
+    await open(page, 'frozen=1')
+    // The longest bar of the participants chart, found in the canvas pixels themselves.
+    const point = await page.$eval('[data-chart="ranking"] canvas', (el) => {
+      const canvas = el as HTMLCanvasElement
+      const { data, width, height } = canvas
+        .getContext('2d')!
+        .getImageData(0, 0, canvas.width, canvas.height)
+      let best = { y: 0, x0: 0, run: 0 }
+      for (let y = 0; y < height; y++) {
+        let start = -1
+        for (let x = 0; x <= width; x++) {
+          const i = (y * width + x) * 4
+          const bar = x < width && data[i + 2]! > 200 && data[i + 1]! > 150 && data[i]! < 140
+          if (bar && start < 0) start = x
+          if (!bar && start >= 0) {
+            if (x - start > best.run) best = { y, x0: start, run: x - start }
+            start = -1
+          }
+        }
+      }
+      const rect = canvas.getBoundingClientRect()
+      return {
+        x: rect.left + ((best.x0 + best.run / 2) / canvas.width) * rect.width,
+        y: rect.top + (best.y / canvas.height) * rect.height,
+      }
+    })
+    // The point is the longest bar's first pixel row: move a few pixels inside the bar.
+    expect(point.y).toBeGreaterThan(0)
+    await page.mouse.move(point.x - 5, point.y + 5)
+    await page.mouse.move(point.x, point.y + 4)
+    // Canvas labels are not DOM text: only the tooltip puts the name into the panel's text.
+    const chart = page.locator('[data-chart="ranking"] .chart')
+    await expect.poll(() => chart.innerText(), { timeout: 5000 }).toContain('中南大学')
+    await page.close()
+  })
+})

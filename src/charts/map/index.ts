@@ -25,9 +25,16 @@ export const mapChart: ChartEntry<MapRows, MapOptions> = {
   },
   sources: (rows) => [...rows.sources],
   isEmpty: (rows) => rows.points.length === 0,
-  // The event-city scatter is the last series (see build.ts).
-  focus: (rows, eventIds) =>
-    rows.points.flatMap((p, dataIndex) =>
-      p.events.some((e) => eventIds.has(e)) ? [{ seriesIndex: 3, dataIndex }] : [],
-    ),
+  // Series order is fixed in build.ts: 1 = flows, 3 = event cities. The city comes first so
+  // its tooltip is the one shown.
+  focus: (rows, eventIds) => {
+    const cities = rows.points.flatMap((p, dataIndex) =>
+      p.events.some((e) => eventIds.has(e)) ? [{ seriesIndex: 3, dataIndex, place: p.place }] : [],
+    )
+    const places = new Set(cities.map((c) => c.place))
+    const flows = rows.flows.flatMap((f, dataIndex) =>
+      places.has(f.to) ? [{ seriesIndex: 1, dataIndex }] : [],
+    )
+    return [...cities.map(({ seriesIndex, dataIndex }) => ({ seriesIndex, dataIndex })), ...flows]
+  },
 }
