@@ -58,14 +58,16 @@ export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters
       const kinds =
         id === 'orgs' ? [...ORG_KINDS] : (id.slice('orgs:'.length).split('+') as OrgKind[])
       if (!kinds.every((k) => ORG_KINDS.includes(k))) continue
-      const orgs = [...involvedOrgs(d, eventIds)].filter((o) =>
-        kinds.includes(d.index.org[o]!.kind),
+      const orgs = new Set(
+        [...involvedOrgs(d, eventIds)]
+          .map((o) => universityOf(d, o))
+          .filter((o) => kinds.includes(d.index.org[o]!.kind)),
       )
       out.push({
         id,
         basis: 'count',
         label: id === 'orgs' ? 'kpi.orgs' : `orgKinds.${kinds.join('+')}`,
-        value: orgs.length,
+        value: orgs.size,
         unit: 'count',
         qualifier: 'exact',
         events: eventIds.size,
@@ -106,4 +108,17 @@ export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters
     }
   }
   return out
+}
+
+/** A school of a university is that university: 清华大学材料学院 and 清华大学 count once. */
+function universityOf(d: Dataset, id: string): string {
+  let org = d.index.org[id]!
+  while (
+    org.kind === 'university' &&
+    org.parent &&
+    d.index.org[org.parent]?.kind === 'university'
+  ) {
+    org = d.index.org[org.parent]!
+  }
+  return org.id
 }

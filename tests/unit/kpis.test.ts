@@ -62,6 +62,19 @@ describe('computeKpis', () => {
     expect(kpis[0]?.sessions).toBe(1)
   })
 
+  it('counts organisations involved once each, a school with its university', async () => {
+    const d = await loadMini()
+    // csu, tsinghua-mse (→ tsinghua), cas-isl; sany and wsk are enterprises.
+    const [unis, firms, all] = computeKpis(d, [
+      'orgs:university+institute',
+      'orgs:enterprise',
+      'orgs',
+    ])
+    expect(unis).toMatchObject({ basis: 'count', value: 3 })
+    expect(firms).toMatchObject({ value: 2 })
+    expect(all?.value).toBe(5)
+  })
+
   it('skips unknown ids and metrics that may not headline the screen', async () => {
     const d = await loadMini()
     expect(
