@@ -46,7 +46,7 @@ export const THEMES: Record<ThemeName, Theme> = {
     warm: '#ffb52e',
     mapArea: '#0d2a5c',
     mapBorder: '#2a7fc4',
-    sequential: ['#123a73', '#1a5aa6', '#1f7fd0', '#2fa8ea', '#5fd0ff'],
+    sequential: ['#123a73', '#17508f', '#1d66ad', '#267dc8', '#3494dc'],
     categorical: OKABE_ITO,
     fontFamily: FONT,
     numberFontFamily: NUMBER_FONT,

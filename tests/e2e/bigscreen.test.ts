@@ -91,19 +91,21 @@ describe('the carousel', () => {
       await cdp.send('HeapProfiler.collectGarbage')
       return (await cdp.send('Runtime.getHeapUsage')).usedSize
     }
-    await page.waitForTimeout(3000)
+    // JIT and caches grow over the first cycles; a screen that runs for days is past that.
+    const steps = (n: number) =>
+      page.waitForFunction((k) => (window as unknown as { __steps: number }).__steps >= k, n, {
+        timeout: 60_000,
+      })
+    await steps(200)
     const before = await heap()
-    await page.waitForFunction(
-      () => (window as unknown as { __steps: number }).__steps >= 300,
-      undefined,
-      { timeout: 60_000 },
-    )
+    await steps(500)
     const after = await heap()
     const growth = (after - before) / before
     console.log(
       `carousel heap: ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (${(growth * 100).toFixed(1)}%)`,
     )
-    expect(growth).toBeLessThan(0.1)
+    // Measured flat after warm-up (±0.6 MB of GC noise on ~16 MB); a leak per cycle is far more.
+    expect(growth).toBeLessThan(0.08)
     expect(log.errors).toEqual([])
     await page.close()
   }, 120_000)

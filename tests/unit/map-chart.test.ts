@@ -139,3 +139,22 @@ describe('map chart', () => {
     ])
   })
 })
+
+describe('a featured province', () => {
+  it('zooms the map to that province, padded so a lone city has context', async () => {
+    const rows = mapChart.select(await loadMini(), {}, { featuredProvince: '湖南' })
+    const [[west, north], [east, south]] = rows.bounds!
+    // 长沙 and 株洲 inside, and a view of at least 9° × 8.5°.
+    for (const p of rows.points) {
+      expect(p.lng).toBeGreaterThan(west)
+      expect(p.lng).toBeLessThan(east)
+      expect(p.lat).toBeGreaterThan(south)
+      expect(p.lat).toBeLessThan(north)
+    }
+    expect(east - west).toBeGreaterThanOrEqual(9)
+    expect(north - south).toBeGreaterThanOrEqual(8.5)
+    const option = mapChart.build(rows, ctx) as { geo: { boundingCoords?: unknown } }
+    expect(option.geo.boundingCoords).toEqual(rows.bounds!.map((c) => [...c]))
+    expect(mapChart.select(await loadMini(), {}).bounds).toBeNull()
+  })
+})

@@ -48,7 +48,7 @@ export interface MapOptions {
 }
 
 /** The smallest view of a featured province, in degrees, so a lone city has context. */
-const MIN_SPAN = { lng: 7, lat: 5.5 }
+const MIN_SPAN = { lng: 9, lat: 8.5 }
 
 function provinceBounds(d: Dataset, province: string): MapRows['bounds'] {
   const places = d.places.filter((p) => p.province === province)
