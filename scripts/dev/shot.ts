@@ -1,5 +1,5 @@
 // Screenshots of the built app for a human to look at: tsx scripts/dev/shot.ts [route] [WxH...]
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../lib/chromium'
 import { serveStatic } from '../lib/server'
 
 const route = process.argv[2] ?? '#/?frozen=1'
@@ -7,17 +7,7 @@ const sizes = (process.argv.slice(3).length ? process.argv.slice(3) : ['1920x108
   (s) => s.split('x').map(Number) as [number, number],
 )
 const server = await serveStatic({ root: 'dist', base: '/x/cooperation/' })
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await launchChromium()
 for (const [w, h] of sizes) {
   const page = await browser.newPage({ viewport: { width: w, height: h } })
   page.on('console', (m) => console.log(`[${w}x${h}] console.${m.type()}: ${m.text()}`))

@@ -1,21 +1,8 @@
 import { mkdirSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM } from './global-setup'
+import type { Page } from 'playwright-core'
+import { launchChromium } from '../../scripts/lib/chromium'
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-}
+export const launch = launchChromium
 
 /** Everything a page did that a user would call broken: console errors, failed or foreign requests. */
 export interface PageLog {

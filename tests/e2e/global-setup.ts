@@ -3,6 +3,7 @@ import path from 'node:path'
 import { build } from 'vite'
 import type { TestProject } from 'vitest/node'
 import { serveStatic } from '../../scripts/lib/server'
+import { CHROMIUM } from '../../scripts/lib/chromium'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,8 +11,6 @@ declare module 'vitest' {
     distDir: string
   }
 }
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Builds the app once and serves it from a sub-path, as ops would deploy it. */
 export default async function setup(project: TestProject) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { init, use, type EChartsCoreOption } from 'echarts/core'
+import { use, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { BarChart } from 'echarts/charts'
 import { GridComponent, TitleComponent, TooltipComponent, AriaComponent } from 'echarts/components'
@@ -7,11 +7,10 @@ import { rankingChart } from '../../src/charts/ranking'
 import type { RankingRows } from '../../src/charts/ranking/select'
 import type { BuildContext } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'
-import type { Dataset } from '../../src/domain/types'
 import zh from '../../src/i18n/zh-CN'
 import { THEMES } from '../../src/themes'
-import { loadSnapshotDir } from '../../scripts/lib/snapshot'
-import { DATA_DIR, loadMini } from '../helpers/snapshot'
+import { loadMini } from '../helpers/snapshot'
+import { loadReal, renderSvg } from '../helpers/charts'
 
 use([SVGRenderer, BarChart, GridComponent, TitleComponent, TooltipComponent, AriaComponent])
 
@@ -20,20 +19,6 @@ const ctx: BuildContext = {
   locale: 'zh-CN',
   size: { width: 800, height: 400 },
   frozen: true,
-}
-
-async function loadReal(): Promise<Dataset> {
-  const r = await loadSnapshotDir(DATA_DIR)
-  if (!r.ok) throw new Error('the curated snapshot does not load')
-  return r.dataset
-}
-
-function renderSvg(option: EChartsCoreOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 })
-  chart.setOption(option)
-  const svg = chart.renderToSVGString()
-  chart.dispose()
-  return svg
 }
 
 interface RankingOption {

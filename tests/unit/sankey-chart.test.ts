@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { init, use, type EChartsCoreOption } from 'echarts/core'
+import { use, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { SankeyChart } from 'echarts/charts'
 import { TooltipComponent, AriaComponent } from 'echarts/components'
@@ -9,10 +9,9 @@ import { textWidth } from '../../src/charts/sankey/build'
 import type { SankeyRows } from '../../src/charts/sankey/select'
 import type { BuildContext } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'
-import type { Dataset } from '../../src/domain/types'
 import { THEMES } from '../../src/themes'
-import { loadSnapshotDir } from '../../scripts/lib/snapshot'
-import { DATA_DIR, FIXTURES, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
+import { FIXTURES, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
+import { loadReal, renderSvg } from '../helpers/charts'
 
 use([SVGRenderer, SankeyChart, TooltipComponent, AriaComponent])
 
@@ -21,20 +20,6 @@ const ctx: BuildContext = {
   locale: 'zh-CN',
   size: { width: 800, height: 400 },
   frozen: true,
-}
-
-async function loadReal(): Promise<Dataset> {
-  const r = await loadSnapshotDir(DATA_DIR)
-  if (!r.ok) throw new Error('the curated snapshot does not load')
-  return r.dataset
-}
-
-function renderSvg(option: EChartsCoreOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 })
-  chart.setOption(option)
-  const svg = chart.renderToSVGString()
-  chart.dispose()
-  return svg
 }
 
 function stringFormatters(option: EChartsCoreOption): string[] {

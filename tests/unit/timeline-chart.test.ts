@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { init, use, type EChartsCoreOption } from 'echarts/core'
+import { use, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { LineChart, ScatterChart } from 'echarts/charts'
 import { GridComponent, TooltipComponent, AriaComponent } from 'echarts/components'
@@ -9,10 +9,10 @@ import { textWidth } from '../../src/charts/sankey/build'
 import type { TimelineRows } from '../../src/charts/timeline/select'
 import type { BuildContext } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'
-import type { Dataset, DateValue } from '../../src/domain/types'
+import type { DateValue } from '../../src/domain/types'
 import { THEMES } from '../../src/themes'
-import { loadSnapshotDir } from '../../scripts/lib/snapshot'
-import { DATA_DIR, loadMini } from '../helpers/snapshot'
+import { loadMini } from '../helpers/snapshot'
+import { loadReal, renderSvg } from '../helpers/charts'
 
 use([SVGRenderer, LineChart, ScatterChart, GridComponent, TooltipComponent, AriaComponent])
 
@@ -21,20 +21,6 @@ const ctx: BuildContext = {
   locale: 'zh-CN',
   size: { width: 800, height: 400 },
   frozen: true,
-}
-
-async function loadReal(): Promise<Dataset> {
-  const r = await loadSnapshotDir(DATA_DIR)
-  if (!r.ok) throw new Error('the curated snapshot does not load')
-  return r.dataset
-}
-
-function renderSvg(option: EChartsCoreOption, width = 800, height = 400): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height })
-  chart.setOption(option)
-  const svg = chart.renderToSVGString()
-  chart.dispose()
-  return svg
 }
 
 interface PointItem {

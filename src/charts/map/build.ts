@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import { formatAmount } from '../../domain/format'
 import type { Bilingual } from '../../domain/types'
 import { escapeHtml } from '../escape'
+import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import type { MapPoint, MapRows } from './select'
 
@@ -96,17 +97,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     labelLayout: { moveOverlap: 'shiftY' },
   }
   return {
-    backgroundColor: 'transparent',
-    aria: { enabled: true },
-    animation: !frozen,
-    textStyle: { fontFamily: theme.fontFamily },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      backgroundColor: theme.panel,
-      borderColor: theme.border,
-      textStyle: { color: theme.text, fontSize },
-    },
+    ...baseOption(ctx, fontSize),
     visualMap: {
       type: 'continuous',
       min: 0,

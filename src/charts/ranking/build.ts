@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import { escapeHtml } from '../escape'
 import { fitText, labelName, panelFontSize, panelScale, textWidth } from '../sankey/build'
+import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import type { RankingItem, RankingRows } from './select'
 
@@ -40,7 +41,7 @@ function tooltip(item: RankingItem, ctx: BuildContext): string {
 
 /** Participating universities and institutes as horizontal bars of their itemised outcomes. */
 export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreOption {
-  const { theme, locale, frozen } = ctx
+  const { theme, locale } = ctx
   const l = LABELS[locale]
   const scale = panelScale(ctx.size)
   const fontSize = panelFontSize(ctx.size)
@@ -56,10 +57,7 @@ export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreO
   const footer = rows.hidden > 0 ? fontSize + pad : 0
 
   return {
-    backgroundColor: 'transparent',
-    aria: { enabled: true },
-    animation: !frozen,
-    textStyle: { fontFamily: theme.fontFamily },
+    ...baseOption(ctx, fontSize),
     title: {
       show: rows.hidden > 0,
       text: rows.hidden > 0 ? l.hidden(rows.hidden) : '',
@@ -71,13 +69,6 @@ export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreO
         fontWeight: 'normal',
         fontFamily: theme.fontFamily,
       },
-    },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      backgroundColor: theme.panel,
-      borderColor: theme.border,
-      textStyle: { color: theme.text, fontSize },
     },
     grid: {
       left: labelWidth + pad * 2,

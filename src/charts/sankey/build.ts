@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { Bilingual } from '../../domain/types'
 import { escapeHtml } from '../escape'
+import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import { GENERAL_SECTOR, OTHER_ORG, type SankeyNode, type SankeyRows } from './select'
 
@@ -124,7 +125,7 @@ function nodeGapFor(rows: SankeyRows, height: number, lineHeight: number, scale:
 
 /** Organisations → sectors → event cities; link width = participations. */
 export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOption {
-  const { theme, locale, frozen } = ctx
+  const { theme, locale } = ctx
   const scale = panelScale(ctx.size)
   const fontSize = panelFontSize(ctx.size)
   const byId = new Map(rows.nodes.map((n) => [n.id, n]))
@@ -166,17 +167,7 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
   }
 
   return {
-    backgroundColor: 'transparent',
-    aria: { enabled: true },
-    animation: !frozen,
-    textStyle: { fontFamily: theme.fontFamily },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      backgroundColor: theme.panel,
-      borderColor: theme.border,
-      textStyle: { color: theme.text, fontSize },
-    },
+    ...baseOption(ctx, fontSize),
     series: [
       {
         type: 'sankey',

@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import type { DateValue } from '../../domain/types'
 import { escapeHtml } from '../escape'
 import { fitText, panelFontSize, panelScale, textWidth } from '../sankey/build'
+import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import type { TimelinePoint, TimelineRows } from './select'
 
@@ -171,7 +172,7 @@ export function timelineRange(rows: TimelineRows): { min: number; max: number } 
 
 /** Conferences on a time axis, labels alternately above and below the line. */
 export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCoreOption {
-  const { theme, locale, frozen } = ctx
+  const { theme, locale } = ctx
   const { width, height } = ctx.size
   const l = LABELS[locale]
   const scale = panelScale(ctx.size)
@@ -255,19 +256,9 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
   })
 
   return {
-    backgroundColor: 'transparent',
-    aria: { enabled: true },
-    animation: !frozen,
+    ...baseOption(ctx, fontSize),
     // Points and ticks in UTC: the day of an event must not move with the kiosk's time zone.
     useUTC: true,
-    textStyle: { fontFamily: theme.fontFamily },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      backgroundColor: theme.panel,
-      borderColor: theme.border,
-      textStyle: { color: theme.text, fontSize },
-    },
     grid: { left: pad, right: pad, top: pad, bottom: axisHeight },
     xAxis: {
       type: 'time',
