@@ -3,13 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { init, use, registerMap, type EChartsType, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { MapChart, LinesChart, ScatterChart, EffectScatterChart } from 'echarts/charts'
-import {
-  GeoComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  AriaComponent,
-} from 'echarts/components'
+import '../../src/charts/echarts'
 import { mapChart } from '../../src/charts/map'
 import { CHINA_MAP } from '../../src/charts/map/build'
 import { PROVINCES } from '../../src/domain/geo'
@@ -17,17 +11,8 @@ import { THEMES } from '../../src/themes'
 import type { BuildContext } from '../../src/charts/types'
 import { loadMini } from '../helpers/snapshot'
 
-use([
-  SVGRenderer,
-  MapChart,
-  LinesChart,
-  ScatterChart,
-  EffectScatterChart,
-  GeoComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  AriaComponent,
-])
+// The app's own registrations, plus the SVG renderer for rendering in Node.
+use([SVGRenderer])
 const chinaJson = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../public/maps/china.json'), 'utf8'),
 )
