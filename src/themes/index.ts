@@ -21,8 +21,9 @@ export interface Theme {
   numberFontFamily: string
 }
 
-const FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
-const NUMBER_FONT = '"Barlow Condensed", "DIN Alternate", "Arial Narrow", sans-serif'
+// Single quotes: ECharts' SVG output puts the stack inside style="…", where double quotes break it.
+const FONT = "'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif"
+const NUMBER_FONT = "'Barlow Condensed', 'DIN Alternate', 'Arial Narrow', sans-serif"
 const OKABE_ITO = [
   '#56B4E9',
   '#E69F00',

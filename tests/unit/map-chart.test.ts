@@ -143,3 +143,14 @@ describe('a featured province', () => {
     expect(mapChart.select(await loadMini(), {}).bounds).toBeNull()
   })
 })
+
+describe('SVG output', () => {
+  it('keeps the Chinese font stack inside well-formed style attributes', async () => {
+    const rows = mapChart.select(await loadMini(), {})
+    const svg = render(mapChart.build(rows, ctx)).renderToSVGString()
+    const styles = [...svg.matchAll(/style="([^"]*)"/g)].map((m) => m[1]!)
+    expect(styles.some((s) => s.includes('Noto Sans SC'))).toBe(true)
+    // A double quote inside the stack would end the attribute early and leave this behind.
+    expect(svg).not.toMatch(/style="[^"]*"\s*(Microsoft|PingFang|Noto)/)
+  })
+})

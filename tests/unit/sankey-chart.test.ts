@@ -4,7 +4,7 @@ import { use, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { SankeyChart } from 'echarts/charts'
 import { TooltipComponent, AriaComponent } from 'echarts/components'
-import { sankeyChart } from '../../src/charts/sankey'
+import { sankeyChart, type SankeyFocus } from '../../src/charts/sankey'
 import { textWidth } from '../../src/charts/sankey/build'
 import type { SankeyRows } from '../../src/charts/sankey/select'
 import type { BuildContext } from '../../src/charts/types'
@@ -247,23 +247,42 @@ describe('sankey chart', () => {
     expect(zh).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })
 
-  it('focuses the links of one event, as edges', async () => {
+  it('focuses the city of one event, then its links as edges', async () => {
     const d = await loadReal()
     const rows = sankeyChart.select(d, {})
     const family = eventFamily(d, 'zgc-2025')
-    const focus = sankeyChart.focus(rows, family)
+    const [city, ...focus] = sankeyChart.focus(rows, family) as SankeyFocus[]
+    // showTip takes a node whatever the dataType, so the first item is the city's node.
+    expect(city).toEqual({
+      seriesIndex: 0,
+      dataIndex: rows.nodes.findIndex((n) => n.id === 'city:beijing'),
+    })
     expect(focus.length).toBeGreaterThan(0)
-    expect(
-      focus.every((f) => f.seriesIndex === 0 && 'dataType' in f && f.dataType === 'edge'),
-    ).toBe(true)
+    expect(focus.every((f) => f.seriesIndex === 0 && f.dataType === 'edge')).toBe(true)
     const links = focus.map((f) => rows.links[f.dataIndex]!)
     expect(links.every((k) => k.events.includes('zgc-2025'))).toBe(true)
-    // The path ends at the event's city and every link of the event is there.
+    expect(links).toHaveLength(rows.links.filter((k) => k.events.includes('zgc-2025')).length)
+    // The path runs from the universities through their sectors to Beijing.
+    expect(links.map((k) => k.source)).toEqual(
+      expect.arrayContaining(['org:hust', 'org:xjtu', 'org:ncut']),
+    )
     expect(links.filter((k) => k.target.startsWith('city:')).map((k) => k.target)).toEqual(
       expect.arrayContaining(['city:beijing']),
     )
-    expect(links).toHaveLength(rows.links.filter((k) => k.events.includes('zgc-2025')).length)
+    // A conference spread over two cities is shown at the one most of its events are in.
+    const csu = sankeyChart.focus(rows, eventFamily(d, 'csu-alumni-2024'))[0]!
+    expect(rows.nodes[csu.dataIndex]!.id).toBe('city:changsha')
     expect(sankeyChart.focus(rows, new Set(['no-such-event']))).toEqual([])
+  })
+
+  it('names the events of a city in its tooltip, the one the carousel shows', async () => {
+    const d = await loadReal()
+    const rows = sankeyChart.select(d, {})
+    type Node = { name: string; tooltip: { formatter: string } }
+    const option = sankeyChart.build(rows, ctx) as unknown as { series: { data: Node[] }[] }
+    const beijing = option.series[0]!.data.find((n) => n.name === 'city:beijing')!
+    expect(beijing.tooltip.formatter).toContain('2025中关村论坛千校万企协同创新大会')
+    expect(beijing.tooltip.formatter).toContain('参与 3 次')
   })
 
   it('is empty when the filters leave no university or institute', async () => {

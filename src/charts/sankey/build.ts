@@ -91,13 +91,23 @@ function nameList(names: readonly Bilingual[], ctx: BuildContext, max = MAX_NAME
   return shown.join(l.sep) + (names.length > max ? ` ${l.more(names.length - max)}` : '')
 }
 
-function nodeTooltip(n: SankeyNode, ctx: BuildContext): string {
+/** Up to four event names, one a line, then how many more. */
+function eventLines(events: readonly string[], rows: SankeyRows, ctx: BuildContext): string[] {
+  const names = events.map((e) => rows.eventNames[e] ?? { zh: e, en: e })
+  const lines = names.slice(0, 4).map((b) => `· ${escapeHtml(nameOf(b, ctx.locale))}`)
+  if (names.length > 4) lines.push(`· ${LABELS[ctx.locale].more(names.length - 4)}`)
+  return lines
+}
+
+function nodeTooltip(n: SankeyNode, rows: SankeyRows, ctx: BuildContext): string {
   const l = LABELS[ctx.locale]
   const lines = [
     `<b>${escapeHtml(nameOf(n.name, ctx.locale))}</b>`,
     `${l.times(n.value)} · ${l.events(n.events.length)}`,
   ]
   if (n.members.length > 0) lines.push(`${l.includes}: ${nameList(n.members, ctx)}`)
+  // A city's tooltip names its events: it is the one the carousel shows (see focus).
+  if (n.layer === 2) lines.push(...eventLines(n.events, rows, ctx))
   return lines.join('<br/>')
 }
 
@@ -181,7 +191,12 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
         draggable: false,
         // The order chosen in select (biggest first, few crossings) is kept as it is.
         layoutIterations: 0,
-        emphasis: { focus: 'adjacency', lineStyle: { color: theme.warm, opacity: 0.75 } },
+        // No adjacency focus: it blurs the series anew on every highlight, so of an event's
+        // several links only the last would stay lit. The highlighted path turns amber instead.
+        emphasis: {
+          itemStyle: { color: theme.warm },
+          lineStyle: { color: theme.warm, opacity: 0.8 },
+        },
         lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
         label: {
           color: theme.text,
@@ -203,7 +218,7 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
           name: n.id,
           depth: n.layer,
           itemStyle: { color: colourOf(n), borderWidth: 0 },
-          tooltip: { formatter: nodeTooltip(n, ctx) },
+          tooltip: { formatter: nodeTooltip(n, rows, ctx) },
         })),
         links: rows.links.map((k) => {
           const from = byId.get(k.source)!
@@ -216,13 +231,7 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
               formatter: [
                 `<b>${escapeHtml(nameOf(from.name, locale))} → ${escapeHtml(nameOf(to.name, locale))}</b>`,
                 LABELS[locale].times(k.value),
-                ...k.events
-                  .slice(0, 4)
-                  .map(
-                    (e) =>
-                      `· ${escapeHtml(nameOf(rows.eventNames[e] ?? { zh: e, en: e }, locale))}`,
-                  ),
-                ...(k.events.length > 4 ? [`· ${LABELS[locale].more(k.events.length - 4)}`] : []),
+                ...eventLines(k.events, rows, ctx),
               ].join('<br/>'),
             },
           }

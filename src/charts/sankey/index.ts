@@ -8,10 +8,31 @@ const LAYER_NAMES = {
 } as const
 
 /**
- * A link of the flow. ECharts addresses Sankey links with `dataType: 'edge'`; without it the
- * index would name a node, so the carousel must pass it on to highlight and showTip.
+ * One item of an event's path. Links are addressed with `dataType: 'edge'`, which the carousel
+ * passes on to `highlight`; without it the index would name a node.
  */
-export type SankeyFocus = ChartFocus & { dataType: 'edge' }
+export type SankeyFocus = ChartFocus & { dataType?: 'edge' }
+
+/**
+ * The event's city node first: `showTip` ignores `dataType` and always takes a node, so the
+ * tooltip the carousel shows must be a node's (the city's lists its events). Then every link one
+ * of the event's participations flows through.
+ */
+function sankeyFocus(rows: SankeyRows, eventIds: ReadonlySet<string>): SankeyFocus[] {
+  let city = -1
+  let most = 0
+  for (const [dataIndex, n] of rows.nodes.entries()) {
+    const events = n.layer === 2 ? n.events.filter((e) => eventIds.has(e)).length : 0
+    if (events > most) [city, most] = [dataIndex, events]
+  }
+  if (city < 0) return []
+  const links = rows.links.flatMap((k, dataIndex) =>
+    k.events.some((e) => eventIds.has(e))
+      ? [{ seriesIndex: 0, dataIndex, dataType: 'edge' as const }]
+      : [],
+  )
+  return [{ seriesIndex: 0, dataIndex: city }, ...links]
+}
 
 export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
   id: 'sankey',
@@ -41,11 +62,5 @@ export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
   },
   sources: (rows) => [...rows.sources],
   isEmpty: (rows) => rows.links.length === 0,
-  // The path of the event: every link one of its participations flows through.
-  focus: (rows, eventIds): SankeyFocus[] =>
-    rows.links.flatMap((k, dataIndex) =>
-      k.events.some((e) => eventIds.has(e))
-        ? [{ seriesIndex: 0, dataIndex, dataType: 'edge' as const }]
-        : [],
-    ),
+  focus: sankeyFocus,
 }
