@@ -1,6 +1,6 @@
 import { sumAmounts, type Total } from './qualifier'
 import type { CoopEvent, Dataset, Figure, Outcome } from './types'
-import { METRICS, type MetricDef, type MetricId, type OrgKind, type OutcomeKind } from './vocab'
+import { METRICS, OUTCOME_KINDS, type MetricDef, type MetricId, type OutcomeKind } from './vocab'
 
 /**
  * Honest aggregation. A reported total sums one metric only, over event-level outcome figures
@@ -46,10 +46,6 @@ export function reportedTotal(
   return { metric: def, total, figures, events: [...new Set(figures.map((f) => f.event))] }
 }
 
-export function kpiMetrics(): MetricDef[] {
-  return METRICS.filter((m) => m.kpi)
-}
-
 export function countBy<T, K extends string>(
   items: readonly T[],
   key: (t: T) => K,
@@ -62,8 +58,16 @@ export function countBy<T, K extends string>(
   return out
 }
 
-export function outcomesByKind(outcomes: readonly Outcome[]): Partial<Record<OutcomeKind, number>> {
-  return countBy(outcomes, (o) => o.kind)
+/** Itemised outcomes by kind, most first, ties in vocabulary order. */
+export function outcomeKindCounts(
+  outcomes: readonly Outcome[],
+): { kind: OutcomeKind; count: number }[] {
+  const counts = countBy(outcomes, (o) => o.kind)
+  return OUTCOME_KINDS.filter((k) => counts[k])
+    .map((kind) => ({ kind, count: counts[kind] }))
+    .sort(
+      (a, b) => b.count - a.count || OUTCOME_KINDS.indexOf(a.kind) - OUTCOME_KINDS.indexOf(b.kind),
+    )
 }
 
 /** Every organisation that took part in the given events: a role or a party to an outcome. */
@@ -73,16 +77,6 @@ export function involvedOrgs(d: Dataset, eventIds?: ReadonlySet<string>): Set<st
   for (const eo of d.eventOrgs) if (inScope(eo.event)) out.add(eo.org)
   for (const o of d.outcomes) if (inScope(o.event)) o.parties.forEach((p) => out.add(p))
   return out
-}
-
-export function involvedOrgsByKind(
-  d: Dataset,
-  eventIds?: ReadonlySet<string>,
-): Partial<Record<OrgKind, number>> {
-  return countBy(
-    [...involvedOrgs(d, eventIds)].map((id) => d.index.org[id]!),
-    (o) => o.kind,
-  )
 }
 
 /** Top-level conferences (sessions are counted with the conference they belong to). */

@@ -3,7 +3,6 @@ export default {
     loading: 'Loading data…',
     noData: 'No data',
     loadFailed: 'Could not load the data',
-    staleData: 'New data failed validation; showing the previous snapshot',
   },
   screen: {
     snapshot: 'Data as of {date}',

@@ -3,7 +3,6 @@ export default {
     loading: '正在载入数据…',
     noData: '暂无数据',
     loadFailed: '数据载入失败',
-    staleData: '新数据未通过校验，仍显示上一版数据',
   },
   screen: {
     snapshot: '数据截至 {date}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isHeadlineFigure, reportedTotal } from '../../src/domain/aggregate'
+import { isHeadlineFigure, outcomeKindCounts, reportedTotal } from '../../src/domain/aggregate'
 import { computeKpis } from '../../src/domain/kpis'
 import { loadMini } from '../helpers/snapshot'
 
@@ -80,5 +80,16 @@ describe('computeKpis', () => {
     expect(
       computeKpis(d, ['nonsense', 'outcome:nonsense', 'industry_output', 'attendees']),
     ).toEqual([])
+  })
+})
+
+describe('outcomeKindCounts', () => {
+  it('counts itemised outcomes by kind, most first, ties in vocabulary order', async () => {
+    const d = await loadMini()
+    expect(outcomeKindCounts(d.outcomes)).toEqual([
+      { kind: 'joint_lab', count: 1 },
+      { kind: 'project', count: 1 },
+      { kind: 'demand_list', count: 1 },
+    ])
   })
 })

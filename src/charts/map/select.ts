@@ -1,5 +1,6 @@
 import { reportedTotal } from '../../domain/aggregate'
 import { filterEvents, type Filters } from '../../domain/filters'
+import { partnerParticipations } from '../../domain/participation'
 import type { Total } from '../../domain/qualifier'
 import type { Bilingual, Dataset, Organization } from '../../domain/types'
 import type { MetricId } from '../../domain/vocab'
@@ -68,8 +69,6 @@ function provinceBounds(d: Dataset, province: string): MapRows['bounds'] {
   ]
 }
 
-const PARTNER_KINDS = new Set(['university', 'institute'])
-
 function homePlace(d: Dataset, org: Organization): string | null {
   for (let o: Organization | undefined = org; o; o = o.parent ? d.index.org[o.parent] : undefined) {
     if (o.place) return o.place
@@ -114,26 +113,18 @@ export function selectMap(
   }
   points.sort((a, b) => b.size - a.size || a.place.localeCompare(b.place))
 
-  // Partner universities and institutes: by role at the event or as a party to its outcomes.
+  // Partner universities and institutes, grouped by the city of the event they came to.
   const partners = new Map<string, Set<string>>() // event place → org ids
-  const addPartner = (eventId: string, orgId: string) => {
-    const to = d.index.event[eventId]!.place
-    const set = partners.get(to) ?? new Set<string>()
-    set.add(orgId)
-    partners.set(to, set)
+  for (const p of partnerParticipations(d, eventIds)) {
+    const to = d.index.event[p.event]!.place
+    partners.set(to, (partners.get(to) ?? new Set<string>()).add(p.org))
   }
-  for (const eo of d.eventOrgs) {
-    if (eventIds.has(eo.event) && eo.role !== 'guide' && eo.role !== 'host')
-      addPartner(eo.event, eo.org)
-  }
-  for (const o of d.outcomes)
-    if (eventIds.has(o.event)) o.parties.forEach((p) => addPartner(o.event, p))
 
   const flowMap = new Map<string, { from: string; to: string; orgs: Bilingual[] }>()
   for (const [to, orgIds] of partners) {
     for (const orgId of [...orgIds].sort()) {
       const org = d.index.org[orgId]
-      if (!org || !PARTNER_KINDS.has(org.kind)) continue
+      if (!org) continue
       const from = homePlace(d, org)
       if (!from || from === to) continue
       const key = `${from}>${to}`

@@ -1,68 +1,11 @@
 import { filterEvents, type Filters } from '../../domain/filters'
-import type { Bilingual, Dataset, Organization, Outcome } from '../../domain/types'
-import type { OrgKind } from '../../domain/vocab'
-
-/** Universities and institutes: the partners these charts are about. */
-export const PARTNER_KINDS: ReadonlySet<OrgKind> = new Set<OrgKind>(['university', 'institute'])
-
-/** One university or institute taking part in one event (a conference or a session). */
-export interface Participation {
-  event: string
-  org: string
-  /** Outcomes of this event the organisation is a party to. */
-  outcomes: readonly Outcome[]
-  sources: readonly string[]
-}
-
-/**
- * Who took part in which event: a role other than guide or host (those lend a name, they do not
- * cooperate), or a party to one of the event's itemised outcomes. Universities and institutes
- * only; ordered as the events file, then by org id, so every consumer sees the same order.
- */
-export function partnerParticipations(
-  d: Dataset,
-  eventIds: ReadonlySet<string>,
-  kinds: ReadonlySet<OrgKind> = PARTNER_KINDS,
-): Participation[] {
-  const byKey = new Map<string, { outcomes: Outcome[]; sources: Set<string> }>()
-  const entry = (event: string, org: string) => {
-    const key = `${event}\n${org}`
-    let e = byKey.get(key)
-    if (!e) {
-      e = { outcomes: [], sources: new Set() }
-      byKey.set(key, e)
-    }
-    return e
-  }
-  const isPartner = (id: string) => {
-    const kind = d.index.org[id]?.kind
-    return kind !== undefined && kinds.has(kind)
-  }
-  for (const eo of d.eventOrgs) {
-    if (!eventIds.has(eo.event) || eo.role === 'guide' || eo.role === 'host') continue
-    if (isPartner(eo.org)) entry(eo.event, eo.org).sources.add(eo.source)
-  }
-  for (const o of d.outcomes) {
-    if (!eventIds.has(o.event)) continue
-    for (const p of o.parties) {
-      if (!isPartner(p)) continue
-      const e = entry(o.event, p)
-      e.outcomes.push(o)
-      e.sources.add(o.source)
-    }
-  }
-  const eventOrder = new Map(d.events.map((e, i) => [e.id, i]))
-  return [...byKey]
-    .map(([key, e]) => {
-      const [event = '', org = ''] = key.split('\n')
-      return { event, org, outcomes: e.outcomes, sources: [...e.sources].sort() }
-    })
-    .sort(
-      (a, b) =>
-        (eventOrder.get(a.event) ?? 0) - (eventOrder.get(b.event) ?? 0) ||
-        a.org.localeCompare(b.org),
-    )
-}
+import {
+  PARTNER_KINDS,
+  partnerKinds,
+  partnerParticipations,
+  type Participation,
+} from '../../domain/participation'
+import type { Bilingual, Dataset, Organization } from '../../domain/types'
 
 export type SankeyLayer = 0 | 1 | 2
 
@@ -164,10 +107,7 @@ export function selectSankey(
 ): SankeyRows {
   const top = Math.max(1, Math.floor(options.top ?? 12))
   const groupByParent = options.groupByParent ?? true
-  const kinds = filters.orgKind
-    ? new Set([...PARTNER_KINDS].filter((k) => k === filters.orgKind))
-    : PARTNER_KINDS
-  const parts = partnerParticipations(d, filterEvents(d, filters), kinds)
+  const parts = partnerParticipations(d, filterEvents(d, filters), partnerKinds(filters))
 
   const groupOf = (orgId: string) => {
     const org = d.index.org[orgId]!
