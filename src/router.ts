@@ -6,7 +6,21 @@ export function createAppRouter() {
     history: createWebHashHistory(),
     routes: [
       { path: '/', name: 'screen', component: () => import('./views/ScreenView.vue') },
+      { path: '/explore', name: 'explore', component: () => import('./views/ExploreView.vue') },
+      {
+        path: '/events/:id',
+        name: 'event',
+        component: () => import('./views/EventView.vue'),
+        props: true,
+      },
+      {
+        path: '/orgs/:id',
+        name: 'org',
+        component: () => import('./views/OrgView.vue'),
+        props: true,
+      },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
+    scrollBehavior: () => ({ top: 0 }),
   })
 }

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { AppLocale } from '../data/config'
-import type { Filters } from '../domain/filters'
+import type { FilterPatch, Filters } from '../domain/filters'
 import type { Dataset } from '../domain/types'
 import type { Theme } from '../themes'
 
@@ -10,7 +10,26 @@ export interface BuildContext {
   size: { width: number; height: number }
   /** No animation and no effects: deterministic screenshots (?frozen=1). */
   frozen: boolean
+  /**
+   * Items answer clicks and the time axis can be brushed (explore). The screen is read from
+   * across a room, not clicked: there charts stay as they are.
+   */
+  interactive?: boolean
 }
+
+/** What the viewer did on a chart: clicked an item, or brushed a span of a time axis. */
+export type ChartEvent =
+  | {
+      type: 'click'
+      /** `series`, or `geo` for a map region outside any series. */
+      componentType: string
+      seriesIndex?: number
+      dataIndex?: number
+      /** `node` or `edge` on a Sankey. */
+      dataType?: string
+      name: string
+    }
+  | { type: 'brush'; range: readonly [number, number] }
 
 export interface TableData {
   columns: readonly string[]
@@ -36,6 +55,11 @@ export interface ChartEntry<Rows, Options = Record<string, never>> {
    * to highlight and show a tooltip on. Empty when the chart has nothing for that event.
    */
   focus(rows: Rows, eventIds: ReadonlySet<string>): ChartFocus[]
+  /**
+   * The filter change a click or a brush on the chart stands for (cross-filtering), or null
+   * when the item means nothing to filter by.
+   */
+  pick(rows: Rows, event: ChartEvent): FilterPatch | null
 }
 
 export interface ChartFocus {

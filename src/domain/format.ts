@@ -132,3 +132,14 @@ export function formatAmount(
   if (locale === 'en' && a.unit === 'count' && a.qualifier === 'more_than') return `${number}+`
   return qualifierPrefix(a.qualifier, locale) + number
 }
+
+/**
+ * A single reported number: in Chinese in the source's own words (近30亿元, 80余项); in English
+ * rendered from the parsed value with its qualifier (≈ ¥3.0 bn, 80+), never without it.
+ */
+export function amountText(
+  a: { value: number; unit: Unit; qualifier: Qualifier; text: string },
+  locale: Locale,
+): string {
+  return locale === 'en' ? formatAmount(a, locale) : a.text
+}

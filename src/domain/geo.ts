@@ -39,6 +39,48 @@ export const PROVINCES: Readonly<Record<string, string>> = {
   '82': '澳门',
 }
 
+/** English names of the provinces, for the English interface (the map itself names them in Chinese). */
+export const PROVINCE_EN: Readonly<Record<string, string>> = {
+  北京: 'Beijing',
+  天津: 'Tianjin',
+  河北: 'Hebei',
+  山西: 'Shanxi',
+  内蒙古: 'Inner Mongolia',
+  辽宁: 'Liaoning',
+  吉林: 'Jilin',
+  黑龙江: 'Heilongjiang',
+  上海: 'Shanghai',
+  江苏: 'Jiangsu',
+  浙江: 'Zhejiang',
+  安徽: 'Anhui',
+  福建: 'Fujian',
+  江西: 'Jiangxi',
+  山东: 'Shandong',
+  河南: 'Henan',
+  湖北: 'Hubei',
+  湖南: 'Hunan',
+  广东: 'Guangdong',
+  广西: 'Guangxi',
+  海南: 'Hainan',
+  重庆: 'Chongqing',
+  四川: 'Sichuan',
+  贵州: 'Guizhou',
+  云南: 'Yunnan',
+  西藏: 'Tibet',
+  陕西: 'Shaanxi',
+  甘肃: 'Gansu',
+  青海: 'Qinghai',
+  宁夏: 'Ningxia',
+  新疆: 'Xinjiang',
+  台湾: 'Taiwan',
+  香港: 'Hong Kong',
+  澳门: 'Macao',
+}
+
+export function provinceName(province: string, locale: 'zh-CN' | 'en'): string {
+  return locale === 'en' ? (PROVINCE_EN[province] ?? province) : province
+}
+
 export const PROVINCE_NAMES: ReadonlySet<string> = new Set(Object.values(PROVINCES))
 
 /** Generous bounds of China's territory, to catch swapped or mistyped coordinates. */

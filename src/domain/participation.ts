@@ -1,4 +1,4 @@
-import type { Filters } from './filters'
+import { isOrgOrMember, outcomeMatches, type Filters } from './filters'
 import type { Dataset, Outcome } from './types'
 import type { OrgKind } from './vocab'
 
@@ -18,12 +18,15 @@ export interface Participation {
  * Who took part in which event: a role other than guide or host (those lend a name, they do not
  * cooperate), or a party to one of the event's itemised outcomes. Universities and institutes
  * only; ordered as the events file, then by org id, so every consumer sees the same order.
+ * Filters narrow it further: an org-kind filter to that kind, an org filter to the organisation
+ * and its units, an outcome-kind filter to parties of such outcomes.
  */
 export function partnerParticipations(
   d: Dataset,
   eventIds: ReadonlySet<string>,
-  kinds: ReadonlySet<OrgKind> = PARTNER_KINDS,
+  filters: Filters = {},
 ): Participation[] {
+  const kinds = partnerKinds(filters)
   const byKey = new Map<string, { outcomes: Outcome[]; sources: Set<string> }>()
   const entry = (event: string, org: string) => {
     const key = `${event}\n${org}`
@@ -36,14 +39,19 @@ export function partnerParticipations(
   }
   const isPartner = (id: string) => {
     const kind = d.index.org[id]?.kind
-    return kind !== undefined && kinds.has(kind)
+    return (
+      kind !== undefined && kinds.has(kind) && (!filters.org || isOrgOrMember(d, id, filters.org))
+    )
   }
-  for (const eo of d.eventOrgs) {
-    if (!eventIds.has(eo.event) || eo.role === 'guide' || eo.role === 'host') continue
-    if (isPartner(eo.org)) entry(eo.event, eo.org).sources.add(eo.source)
+  // With an outcome kind chosen, taking part means being a party to such an outcome.
+  if (!filters.outcomeKind) {
+    for (const eo of d.eventOrgs) {
+      if (!eventIds.has(eo.event) || eo.role === 'guide' || eo.role === 'host') continue
+      if (isPartner(eo.org)) entry(eo.event, eo.org).sources.add(eo.source)
+    }
   }
   for (const o of d.outcomes) {
-    if (!eventIds.has(o.event)) continue
+    if (!eventIds.has(o.event) || !outcomeMatches(d, o, filters)) continue
     for (const p of o.parties) {
       if (!isPartner(p)) continue
       const e = entry(o.event, p)

@@ -50,6 +50,11 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
+  /** Re-reads the URL after an in-app navigation (a language switch, a filter). */
+  function syncUrl(): void {
+    params.value = urlParams()
+  }
+
   const frozen = computed(() => params.value.get('frozen') === '1')
   const locale = computed(() => pick(params.value.get('lang'), LOCALES) ?? config.value.locale)
   const theme = computed(() => pick(params.value.get('theme'), THEMES) ?? config.value.theme)
@@ -86,5 +91,6 @@ export const useSettingsStore = defineStore('settings', () => {
     pollMs,
     featuredProvince,
     load,
+    syncUrl,
   }
 })

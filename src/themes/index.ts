@@ -11,6 +11,8 @@ export interface Theme {
   accent: string
   /** Reserved for the highlighted event. */
   warm: string
+  /** Fill of a brushed span or a selected region. */
+  selection: string
   mapArea: string
   mapBorder: string
   /** Sequential scale for shading provinces, light to strong. */
@@ -45,6 +47,7 @@ export const THEMES: Record<ThemeName, Theme> = {
     muted: '#8aa4c8',
     accent: '#3ad4ff',
     warm: '#ffb52e',
+    selection: 'rgba(58, 212, 255, 0.16)',
     mapArea: '#0d2a5c',
     mapBorder: '#2a7fc4',
     sequential: ['#123a73', '#17508f', '#1d66ad', '#267dc8', '#3494dc'],
@@ -61,6 +64,7 @@ export const THEMES: Record<ThemeName, Theme> = {
     muted: '#667085',
     accent: '#0072B2',
     warm: '#D55E00',
+    selection: 'rgba(0, 114, 178, 0.12)',
     mapArea: '#eef2f7',
     mapBorder: '#9aa8ba',
     sequential: ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],

@@ -44,4 +44,9 @@ export const rankingChart: ChartEntry<RankingRows, RankingOptions> = {
     rows.items.flatMap((i, dataIndex) =>
       i.events.some((e) => eventIds.has(e)) ? [{ seriesIndex: 0, dataIndex }] : [],
     ),
+  pick(rows, event) {
+    if (event.type !== 'click') return null
+    const item = rows.items[event.dataIndex ?? -1]
+    return item ? { org: item.org } : null
+  },
 }

@@ -1,7 +1,7 @@
 import { filterEvents, type Filters } from '../../domain/filters'
 import type { Bilingual, Dataset } from '../../domain/types'
 import type { OrgKind } from '../../domain/vocab'
-import { partnerKinds, partnerParticipations } from '../../domain/participation'
+import { partnerParticipations } from '../../domain/participation'
 
 /** A university or institute that took part, with what it is named in. */
 export interface RankingItem {
@@ -41,7 +41,7 @@ export function selectRanking(
   options: Partial<RankingOptions> = {},
 ): RankingRows {
   const limit = Math.max(1, Math.floor(options.limit ?? 10))
-  const parts = partnerParticipations(d, filterEvents(d, filters), partnerKinds(filters))
+  const parts = partnerParticipations(d, filterEvents(d, filters), filters)
 
   const byOrg = new Map<string, { outcomes: Map<string, Bilingual>; events: Set<string> }>()
   const sources = new Set<string>()

@@ -1,6 +1,12 @@
 import type { ChartEntry, ChartFocus } from '../types'
 import { buildSankey } from './build'
-import { selectSankey, type SankeyOptions, type SankeyRows } from './select'
+import {
+  GENERAL_SECTOR,
+  OTHER_ORG,
+  selectSankey,
+  type SankeyOptions,
+  type SankeyRows,
+} from './select'
 
 const LAYER_NAMES = {
   'zh-CN': ['高校/院所', '领域', '活动城市'],
@@ -63,4 +69,14 @@ export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
   sources: (rows) => [...rows.sources],
   isEmpty: (rows) => rows.links.length === 0,
   focus: sankeyFocus,
+  // A node filters by what it stands for; the catch-all nodes and the links stand for no one thing.
+  pick(rows, event) {
+    if (event.type !== 'click' || event.dataType !== 'node') return null
+    const node = rows.nodes[event.dataIndex ?? -1]
+    if (!node || node.id === OTHER_ORG || node.id === GENERAL_SECTOR) return null
+    const key = node.id.slice(node.id.indexOf(':') + 1)
+    if (node.layer === 0) return { org: key }
+    if (node.layer === 1) return { sector: key }
+    return { city: key }
+  },
 }

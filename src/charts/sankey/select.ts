@@ -1,7 +1,6 @@
 import { filterEvents, type Filters } from '../../domain/filters'
 import {
   PARTNER_KINDS,
-  partnerKinds,
   partnerParticipations,
   type Participation,
 } from '../../domain/participation'
@@ -107,7 +106,7 @@ export function selectSankey(
 ): SankeyRows {
   const top = Math.max(1, Math.floor(options.top ?? 12))
   const groupByParent = options.groupByParent ?? true
-  const parts = partnerParticipations(d, filterEvents(d, filters), partnerKinds(filters))
+  const parts = partnerParticipations(d, filterEvents(d, filters), filters)
 
   const groupOf = (orgId: string) => {
     const org = d.index.org[orgId]!

@@ -1,27 +1,12 @@
 import type { EChartsCoreOption } from 'echarts/core'
-import type { DateValue } from '../../domain/types'
 import { escapeHtml } from '../escape'
 import { fitText, panelFontSize, panelScale, textWidth } from '../sankey/build'
 import { baseOption } from '../base'
 import type { BuildContext } from '../types'
+import { enMonth, formatEventDate } from '../../domain/eventDate'
 import type { TimelinePoint, TimelineRows } from './select'
 
 type Locale = BuildContext['locale']
-
-const EN_MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const
 
 const LABELS = {
   'zh-CN': {
@@ -41,40 +26,6 @@ const LABELS = {
 } as const
 
 const DAY_MS = 86_400_000
-
-function enMonth(m: number): string {
-  return EN_MONTHS[m - 1] ?? String(m)
-}
-
-/**
- * A date as the source gives it: 2024年11月19日—20日 / Nov 19–20, 2024, and a month-only date as
- * 2024年7月 / Jul 2024, never with an invented day. `withYear: false` drops the year for labels,
- * where the axis already says it.
- */
-export function formatEventDate(
-  start: DateValue,
-  end: DateValue | null,
-  locale: Locale,
-  withYear = true,
-): string {
-  const { year: y, month: m, day: d } = start
-  if (locale === 'en') {
-    const yearPart = withYear ? `, ${y}` : ''
-    if (start.precision === 'month' || d === null)
-      return withYear ? `${enMonth(m)} ${y}` : enMonth(m)
-    if (!end || end.text === start.text || end.day === null) return `${enMonth(m)} ${d}${yearPart}`
-    if (end.year !== y)
-      return `${enMonth(m)} ${d}, ${y} – ${enMonth(end.month)} ${end.day}, ${end.year}`
-    if (end.month !== m) return `${enMonth(m)} ${d} – ${enMonth(end.month)} ${end.day}${yearPart}`
-    return `${enMonth(m)} ${d}–${end.day}${yearPart}`
-  }
-  const yearPart = withYear ? `${y}年` : ''
-  if (start.precision === 'month' || d === null) return `${yearPart}${m}月`
-  if (!end || end.text === start.text || end.day === null) return `${yearPart}${m}月${d}日`
-  if (end.year !== y) return `${y}年${m}月${d}日—${end.year}年${end.month}月${end.day}日`
-  if (end.month !== m) return `${yearPart}${m}月${d}日—${end.month}月${end.day}日`
-  return `${yearPart}${m}月${d}日—${end.day}日`
-}
 
 /**
  * Month ticks of the axis, every `step` months labelled (a narrow panel labels every other one).
@@ -259,6 +210,19 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
     ...baseOption(ctx, fontSize),
     // Points and ticks in UTC: the day of an event must not move with the kiosk's time zone.
     useUTC: true,
+    // Explore: drag across the axis to set the date range (the view starts the brush cursor).
+    ...(ctx.interactive
+      ? {
+          brush: {
+            xAxisIndex: 0,
+            brushType: 'lineX',
+            brushMode: 'single',
+            transformable: false,
+            brushStyle: { color: theme.selection, borderColor: theme.accent, borderWidth: 1 },
+            outOfBrush: { colorAlpha: 0.3 },
+          },
+        }
+      : {}),
     grid: { left: pad, right: pad, top: pad, bottom: axisHeight },
     xAxis: {
       type: 'time',

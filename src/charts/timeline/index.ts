@@ -1,5 +1,6 @@
 import type { ChartEntry } from '../types'
-import { buildTimeline, formatEventDate } from './build'
+import { buildTimeline } from './build'
+import { formatEventDate } from '../../domain/eventDate'
 import { selectTimeline, type TimelineRows } from './select'
 
 export { timelineOrder } from './select'
@@ -33,4 +34,18 @@ export const timelineChart: ChartEntry<TimelineRows> = {
         ? [{ seriesIndex: 0, dataIndex }]
         : [],
     ),
+  pick(rows, event) {
+    if (event.type === 'brush') {
+      const [from, to] = [...event.range].sort((a, b) => a - b).map(utcDay) as [string, string]
+      return { from, to }
+    }
+    if (event.seriesIndex !== 0) return null
+    const point = rows.points[event.dataIndex ?? -1]
+    return point ? { event: point.id } : null
+  },
+}
+
+/** A time-axis position (ms, UTC: the axis is drawn in UTC) as the day it falls on. */
+function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
 }

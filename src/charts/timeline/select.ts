@@ -1,5 +1,5 @@
 import { compareDates } from '../../domain/dates'
-import { filterEvents, type Filters } from '../../domain/filters'
+import { filterEvents, filterOutcomes, type Filters } from '../../domain/filters'
 import type { Bilingual, Dataset, DateValue } from '../../domain/types'
 
 /** One conference on the time axis, with its sessions folded in. */
@@ -50,6 +50,7 @@ function shortLabel(name: Bilingual): Bilingual {
 
 export function selectTimeline(d: Dataset, filters: Filters): TimelineRows {
   const eventIds = filterEvents(d, filters)
+  const matching = filterOutcomes(d, filters, eventIds)
   const members = new Map<string, string[]>()
   for (const e of d.events) {
     if (!eventIds.has(e.id)) continue
@@ -72,7 +73,7 @@ export function selectTimeline(d: Dataset, filters: Filters): TimelineRows {
       time: datePosition(e.start),
       city: d.index.place[e.place]?.name ?? { zh: e.place, en: e.place },
       sessions: ids.filter((id) => id !== root).length,
-      outcomes: d.outcomes.filter((o) => idSet.has(o.event)).length,
+      outcomes: matching.filter((o) => idSet.has(o.event)).length,
       events: [...ids].sort(),
     })
   }
