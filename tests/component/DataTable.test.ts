@@ -1,0 +1,73 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { h } from 'vue'
+import DataTable from '../../src/components/DataTable.vue'
+import { plugins } from './setup'
+
+interface Row {
+  id: string
+  title: string
+  value: number | null
+}
+const rows: Row[] = [
+  { id: 'a', title: '联合实验室 中南大学', value: 300 },
+  { id: 'b', title: '签约项目 三一集团', value: null },
+  { id: 'c', title: '合作协议 浙江大学', value: 8600 },
+]
+
+function mountTable() {
+  return mount(DataTable<Row>, {
+    props: {
+      rows,
+      columns: [
+        { key: 'title', label: '名称', sort: (r: Row) => r.title },
+        { key: 'value', label: '数值', sort: (r: Row) => r.value },
+        { key: 'note', label: '备注' },
+      ],
+      rowKey: (r: Row) => r.id,
+      text: (r: Row) => r.title,
+      caption: 'test',
+    },
+    slots: {
+      title: ({ row }: { row: Row }) => h('span', row.title),
+      value: ({ row }: { row: Row }) => h('span', String(row.value ?? '')),
+    },
+    global: plugins().global as never,
+  })
+}
+const order = (w: ReturnType<typeof mountTable>) =>
+  w.findAll('tbody tr[data-row]').map((r) => r.attributes('data-row'))
+
+describe('DataTable', () => {
+  it('sorts ascending, descending, then back to the data order; empty values last', async () => {
+    const w = mountTable()
+    const header = w.get('button[data-sort="value"]')
+    await header.trigger('click')
+    expect(order(w)).toEqual(['a', 'c', 'b'])
+    expect(w.get('th[aria-sort="ascending"]').text()).toContain('数值')
+    await header.trigger('click')
+    expect(order(w)).toEqual(['c', 'a', 'b'])
+    await header.trigger('click')
+    expect(order(w)).toEqual(['a', 'b', 'c'])
+    expect(w.find('button[data-sort="note"]').exists()).toBe(false)
+  })
+
+  it('searches every term and counts what is shown', async () => {
+    const w = mountTable()
+    await w.get('[data-testid="table-search"]').setValue('大学 协议')
+    expect(order(w)).toEqual(['c'])
+    expect(w.get('[data-testid="table-count"]').text()).toBe('1 / 3 条')
+    await w.get('[data-testid="table-search"]').setValue('不存在')
+    expect(w.text()).toContain('没有符合条件的记录')
+  })
+
+  it('keeps the sort while searching', async () => {
+    const w = mountTable()
+    // Pinyin order: 合 (he) before 联 (lian).
+    await w.get('button[data-sort="title"]').trigger('click')
+    await w.get('[data-testid="table-search"]').setValue('大学')
+    expect(order(w)).toEqual(['c', 'a'])
+    await w.get('button[data-sort="title"]').trigger('click')
+    expect(order(w)).toEqual(['a', 'c'])
+  })
+})
