@@ -18,6 +18,9 @@ import {
   TitleComponent,
 } from 'echarts/components'
 import { CHINA_MAP } from './map/build'
+import { provinceMapFile, provinceMapName } from './map/province'
+
+export { provinceMapName }
 
 // Tree-shaken: only what the charts use. Maps must be registered after MapChart and
 // GeoComponent are in, or registerMap silently registers nothing.
@@ -54,4 +57,40 @@ export function ensureChinaMap(file = 'maps/china.json'): Promise<void> {
       throw e
     })
   return chinaLoad
+}
+
+const provinceLoads = new Map<string, Promise<void>>()
+
+/**
+ * Fetches one province's map (`maps/province/43.json`, relative to the page, never from another
+ * origin) and registers it as `provinceMapName(province)`, once. A failed fetch is forgotten, so
+ * the next call tries again. `province` is a short name (湖南) or an adcode prefix (43).
+ */
+export function ensureProvinceMap(province: string): Promise<void> {
+  let name: string
+  let url: URL
+  try {
+    name = provinceMapName(province)
+    url = new URL(provinceMapFile(province), document.baseURI)
+    if (url.origin !== new URL(document.URL).origin)
+      throw new Error(`${url.href}: not on this page's origin`)
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)))
+  }
+  if (getMap(name)) return Promise.resolve()
+  let load = provinceLoads.get(name)
+  if (!load) {
+    load = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${url.pathname}: HTTP ${r.status}`)
+        return r.json()
+      })
+      .then((geo) => registerMap(name, geo))
+      .catch((e: unknown) => {
+        provinceLoads.delete(name)
+        throw e
+      })
+    provinceLoads.set(name, load)
+  }
+  return load
 }

@@ -5,11 +5,14 @@ import { init, use, registerMap, type EChartsType, type EChartsCoreOption } from
 import { SVGRenderer } from 'echarts/renderers'
 import '../../src/charts/echarts'
 import { mapChart } from '../../src/charts/map'
-import { CHINA_MAP } from '../../src/charts/map/build'
+import { CHINA_MAP, SERIES } from '../../src/charts/map/build'
+import { provinceMapName } from '../../src/charts/map/province'
+import type { MapRows } from '../../src/charts/map/select'
 import { PROVINCES } from '../../src/domain/geo'
 import { THEMES } from '../../src/themes'
-import type { BuildContext } from '../../src/charts/types'
-import { loadMini } from '../helpers/snapshot'
+import type { BuildContext, ChartEvent } from '../../src/charts/types'
+import { loadReal } from '../helpers/charts'
+import { DATA_DIR, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
 
 // The app's own registrations, plus the SVG renderer for rendering in Node.
 use([SVGRenderer])
@@ -17,6 +20,11 @@ const chinaJson = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../public/maps/china.json'), 'utf8'),
 )
 registerMap(CHINA_MAP, chinaJson)
+// What ensureProvinceMap does in the browser before the view builds a drilled-down map.
+registerMap(
+  provinceMapName('湖南'),
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../public/maps/province/43.json'), 'utf8')),
+)
 
 const ctx: BuildContext = {
   theme: THEMES.dark,
@@ -152,5 +160,239 @@ describe('SVG output', () => {
     expect(styles.some((s) => s.includes('Noto Sans SC'))).toBe(true)
     // A double quote inside the stack would end the attribute early and leave this behind.
     expect(svg).not.toMatch(/style="[^"]*"\s*(Microsoft|PingFang|Noto)/)
+  })
+})
+
+type Option = {
+  geo: { map: string; regions?: { name: string }[]; boundingCoords?: unknown }
+  series: {
+    name: string
+    cursor?: string
+    data: { name?: string; value?: unknown; coords?: number[][]; tooltip?: { formatter: string } }[]
+  }[]
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reaching into the geo model
+const geoOf = (chart: EChartsType): any =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (chart as any).getModel().getComponent('geo').coordinateSystem
+
+const hunan = async () => mapChart.select(await loadReal(), { province: '湖南' }, { drill: true })
+
+describe('drilling into a province', () => {
+  it('stays on China without drill, or without a province to drill into', async () => {
+    const d = await loadReal()
+    for (const rows of [
+      mapChart.select(d, { province: '湖南' }),
+      mapChart.select(d, {}, { drill: true }),
+      mapChart.select(d, { province: 'Atlantis' }, { drill: true }),
+    ]) {
+      expect(rows.level).toBeNull()
+      expect(rows.regions).toEqual([])
+      expect(rows.outsideOrigins).toEqual([])
+    }
+  })
+
+  it('selects the province by city, a district counted in its city', async () => {
+    const rows = await hunan()
+    expect(rows.level).toEqual({ province: '湖南', map: 'province:43' })
+    expect(rows.regions).toHaveLength(14)
+    const byName = Object.fromEntries(rows.regions.map((r) => [r.name, r]))
+    expect(byName['长沙市']).toEqual({
+      adcode: '430100',
+      name: '长沙市',
+      events: 1,
+      places: ['changsha'],
+    })
+    // Two conferences had sessions in 株洲; 芦淞区 is one of its districts, the city itself first.
+    expect(byName['株洲市']).toEqual({
+      adcode: '430200',
+      name: '株洲市',
+      events: 2,
+      places: ['zhuzhou', 'zhuzhou-lusong'],
+    })
+    expect(byName['湘潭市']).toMatchObject({ events: 0, places: ['xiangtan'] })
+    expect(byName['常德市']).toMatchObject({ events: 0, places: [] })
+    expect(rows.points.map((p) => p.place)).toEqual(['changsha', 'zhuzhou'])
+    expect(rows.bounds).toBeNull()
+  })
+
+  it('rolls an event in a district up to its city', async () => {
+    // The 中南大学 alumni conference's 株洲 session, moved to 芦淞区.
+    const files = edit(
+      readFolder(DATA_DIR),
+      'events.csv',
+      ',zhuzhou,,csu-news-2024-11-20,',
+      ',zhuzhou-lusong,,csu-news-2024-11-20,',
+    )
+    const loaded = await loadFiles(files)
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'))
+    const rows = mapChart.select(
+      loaded.dataset,
+      { province: '湖南', event: 'csu-alumni-2024' },
+      { drill: true },
+    )
+    expect(rows.points.map((p) => p.place)).toEqual(['changsha', 'zhuzhou-lusong'])
+    const counts = rows.regions.filter((r) => r.events > 0).map((r) => [r.name, r.events])
+    expect(counts).toEqual([
+      ['长沙市', 1],
+      ['株洲市', 1],
+    ])
+  })
+
+  it('draws only the partners from inside the province, and lists the others', async () => {
+    const rows = await hunan()
+    const d = await loadReal()
+    const inside = (place: string) => d.index.place[place]!.province === '湖南'
+    expect(rows.flows.length).toBeGreaterThan(0)
+    for (const f of rows.flows) expect([f.from, f.to].every(inside), f.from).toBe(true)
+    expect(rows.flows.map((f) => f.from)).toContain('xiangtan')
+    for (const o of rows.origins) expect(inside(o.place), o.place).toBe(true)
+    expect(rows.outsideOrigins.length).toBeGreaterThan(0)
+    for (const o of rows.outsideOrigins) expect(inside(o.place), o.place).toBe(false)
+    const beijing = rows.outsideOrigins.find((o) => o.place === 'beijing' && o.to === 'zhuzhou')
+    expect(beijing?.province).toBe('北京')
+    expect(beijing?.orgs.map((o) => o.zh)).toContain('清华大学材料学院')
+    // On the China map the same partners are lines.
+    const china = mapChart.select(d, { province: '湖南' })
+    expect(china.flows.map((f) => f.from)).toContain('beijing')
+  })
+
+  it('builds the province map, without the 南海诸岛 inset, and it renders', async () => {
+    const rows = await hunan()
+    const option = mapChart.build(rows, ctx) as Option
+    expect(option.geo.map).toBe('province:43')
+    expect(option.geo.boundingCoords).toBeUndefined()
+    expect(option.series[SERIES.regions]!.data.map((x) => [x.name, x.value])).toEqual(
+      rows.regions.map((r) => [r.name, r.events]),
+    )
+    expect(option.series[SERIES.flows]!.data).toHaveLength(rows.flows.length)
+    // Regions with an event city keep quiet: the point's label names them.
+    expect(option.geo.regions!.map((r) => r.name)).toEqual(['长沙市', '株洲市'])
+    const chart = render(option)
+    const geo = geoOf(chart)
+    expect(geo.getRegion('株洲市')).toBeDefined()
+    expect(geo.getRegion('南海诸岛')).toBeUndefined()
+    expect(geo.getRegion('湖南')).toBeUndefined()
+    const svg = chart.renderToSVGString()
+    chart.dispose()
+    expect(svg).toContain('株洲市')
+    expect(svg).toContain('常德市') // a region label
+  })
+
+  it("names outside partners' cities in the event city's tooltip, escaped", async () => {
+    const rows = await hunan()
+    const option = mapChart.build(rows, ctx) as Option
+    const zhuzhou = rows.points.findIndex((p) => p.place === 'zhuzhou')
+    const tip = option.series[SERIES.cities]!.data[zhuzhou]!.tooltip!.formatter
+    expect(tip).toMatch(/合作方来自 .*北京市/)
+    expect(tip).toContain('上海市')
+    const en = mapChart.build(rows, { ...ctx, locale: 'en' }) as Option
+    expect(en.series[SERIES.cities]!.data[zhuzhou]!.tooltip!.formatter).toMatch(
+      /partners from .*Beijing/,
+    )
+    const evil: MapRows = {
+      ...rows,
+      outsideOrigins: rows.outsideOrigins.map((o) => ({ ...o, name: { zh: '<b>x', en: '<b>x' } })),
+    }
+    const poisoned = mapChart.build(evil, ctx) as Option
+    expect(poisoned.series[SERIES.cities]!.data[zhuzhou]!.tooltip!.formatter).toContain(
+      '&lt;b&gt;x',
+    )
+    // The China map's tooltips stay as they were.
+    const china = mapChart.build(mapChart.select(await loadReal(), {}), ctx) as Option
+    for (const p of china.series[SERIES.cities]!.data)
+      expect(p.tooltip!.formatter).not.toContain('合作方来自')
+  })
+
+  it('gives its table at both levels', async () => {
+    const rows = await hunan()
+    const table = mapChart.table(rows, 'zh-CN')
+    expect(table.rows.map((r) => r[0])).toEqual(['长沙市', '株洲市'])
+    expect(table.rows.every((r) => r[1] === '湖南')).toBe(true)
+  })
+})
+
+describe('interactive maps', () => {
+  it('leave the big screen option alone when not interactive', async () => {
+    for (const rows of [mapChart.select(await loadMini(), {}), await hunan()]) {
+      const plain = JSON.stringify(mapChart.build(rows, ctx))
+      expect(JSON.stringify(mapChart.build(rows, { ...ctx, interactive: false }))).toBe(plain)
+      expect(plain).not.toContain('cursor')
+    }
+    const china = mapChart.build(mapChart.select(await loadMini(), {}), ctx) as Option
+    expect(china.series[SERIES.regions]!.data).toEqual([{ name: '湖南', value: 2 }])
+  })
+
+  it('make regions and event cities clickable, with a tooltip per region', async () => {
+    for (const rows of [mapChart.select(await loadMini(), {}), await hunan()]) {
+      const option = mapChart.build(rows, { ...ctx, interactive: true }) as Option
+      expect(option.series[SERIES.regions]!.cursor).toBe('pointer')
+      expect(option.series[SERIES.cities]!.cursor).toBe('pointer')
+      const first = option.series[SERIES.regions]!.data[0]!
+      expect(first.tooltip!.formatter).toMatch(/^(湖南|长沙市)<br\/>\d+ 场活动$/)
+      render(option).dispose()
+    }
+  })
+})
+
+describe('clicks on the map', () => {
+  const click = (e: Partial<Extract<ChartEvent, { type: 'click' }>>): ChartEvent => ({
+    type: 'click',
+    componentType: 'series',
+    name: '',
+    ...e,
+  })
+
+  it('drill into a province on the China map', async () => {
+    const rows = mapChart.select(await loadReal(), {}, { drill: true })
+    const patch = { province: '湖南', city: undefined }
+    // The patch clears the city: a city of another province would leave nothing.
+    expect(mapChart.pick(rows, click({ componentType: 'geo', name: '湖南' }))).toStrictEqual(patch)
+    expect(
+      mapChart.pick(rows, click({ seriesIndex: SERIES.regions, dataIndex: 0, name: '湖南' })),
+    ).toStrictEqual(patch)
+    // A province without events drills in too: its map is there to look at.
+    expect(mapChart.pick(rows, click({ componentType: 'geo', name: '西藏' }))).toStrictEqual({
+      province: '西藏',
+      city: undefined,
+    })
+    expect(mapChart.pick(rows, click({ componentType: 'geo', name: '南海诸岛' }))).toBeNull()
+    expect(mapChart.pick(rows, click({ componentType: 'geo', name: '长沙市' }))).toBeNull()
+  })
+
+  it('filter by a city on a province map, when the snapshot has a place there', async () => {
+    const rows = await hunan()
+    const region = (name: string) => mapChart.pick(rows, click({ componentType: 'geo', name }))
+    expect(region('株洲市')).toStrictEqual({ city: 'zhuzhou' })
+    expect(region('长沙市')).toStrictEqual({ city: 'changsha' })
+    expect(region('湘潭市')).toStrictEqual({ city: 'xiangtan' })
+    expect(
+      mapChart.pick(rows, click({ seriesIndex: SERIES.regions, dataIndex: 1, name: '株洲市' })),
+    ).toStrictEqual({ city: 'zhuzhou' })
+    expect(region('常德市')).toBeNull() // on the map, not in the snapshot
+    expect(region('湖南')).toBeNull()
+    expect(region('纽约')).toBeNull()
+  })
+
+  it('filter by an event city, and ignore flows and partner dots', async () => {
+    for (const rows of [mapChart.select(await loadReal(), {}), await hunan()]) {
+      rows.points.forEach((p, dataIndex) =>
+        expect(
+          mapChart.pick(rows, click({ seriesIndex: SERIES.cities, dataIndex, name: p.name.zh })),
+        ).toStrictEqual({ province: p.province, city: p.place }),
+      )
+      expect(
+        mapChart.pick(rows, click({ seriesIndex: SERIES.cities, dataIndex: 99, name: 'x' })),
+      ).toBeNull()
+      expect(mapChart.pick(rows, click({ seriesIndex: SERIES.flows, dataIndex: 0 }))).toBeNull()
+      expect(mapChart.pick(rows, click({ seriesIndex: SERIES.origins, dataIndex: 0 }))).toBeNull()
+      expect(mapChart.pick(rows, { type: 'brush', range: [0, 1] })).toBeNull()
+    }
+    const china = mapChart.select(await loadReal(), {})
+    const changchun = china.points.findIndex((p) => p.place === 'changchun')
+    expect(
+      mapChart.pick(china, click({ seriesIndex: SERIES.cities, dataIndex: changchun })),
+    ).toStrictEqual({ province: '吉林', city: 'changchun' })
   })
 })

@@ -8,6 +8,12 @@ import type { MapPoint, MapRows } from './select'
 
 export const CHINA_MAP = 'china'
 
+/** The series order, fixed: focus and pick address items by series index. */
+export const SERIES = { regions: 0, flows: 1, origins: 2, cities: 3 } as const
+
+/** Outside partners' cities named in an event city's tooltip before "…". */
+const MAX_OUTSIDE = 8
+
 const LABELS = {
   'zh-CN': {
     events: '场活动',
@@ -53,32 +59,76 @@ export function labelSides(points: readonly { lng: number; lat: number }[]): ('l
   })
 }
 
-function pointTooltip(p: MapPoint, ctx: BuildContext): string {
+/** Names the cities outside the drilled-into province whose partners came to this one. */
+function outsidePartners(rows: MapRows, p: MapPoint, ctx: BuildContext): string {
+  const names = [
+    ...new Set(
+      rows.outsideOrigins.filter((o) => o.to === p.place).map((o) => nameOf(o.name, ctx.locale)),
+    ),
+  ]
+  if (names.length === 0) return ''
+  const shown = names.slice(0, MAX_OUTSIDE).map(escapeHtml)
+  const more = names.length > MAX_OUTSIDE ? ' …' : ''
+  const sep = ctx.locale === 'en' ? ', ' : '、'
+  return `<br/>${LABELS[ctx.locale].partners} ${shown.join(sep)}${more}`
+}
+
+function pointTooltip(p: MapPoint, rows: MapRows, ctx: BuildContext): string {
   const l = LABELS[ctx.locale]
   const head = `<b>${escapeHtml(nameOf(p.name, ctx.locale))}</b>`
   const events = p.eventNames.map((n) => `· ${escapeHtml(nameOf(n, ctx.locale))}`).join('<br/>')
   const value = p.total ? `<br/>${escapeHtml(formatAmount(p.total, ctx.locale))}` : ''
-  return `${head}<br/>${events}<br/>${p.outcomes} ${l.outcomes}${value}`
+  const partners = outsidePartners(rows, p, ctx)
+  return `${head}<br/>${events}<br/>${p.outcomes} ${l.outcomes}${value}${partners}`
 }
 
-/** The China map: provinces shaded by events, event cities sized by value, partner flows. */
+/** A region's tooltip when the map can be clicked: its name and its events. */
+function regionTooltip(name: string, events: number, ctx: BuildContext): string {
+  return `${escapeHtml(name)}<br/>${events} ${LABELS[ctx.locale].events}`
+}
+
+function geoLayout(rows: MapRows): Record<string, unknown> {
+  // A province map fills its panel; China leaves room for the 南海诸岛 inset.
+  if (rows.level) return { layoutCenter: ['50%', '50%'], layoutSize: '92%' }
+  if (rows.bounds)
+    return {
+      boundingCoords: rows.bounds.map((c) => [...c]),
+      layoutCenter: ['50%', '50%'],
+      layoutSize: '100%',
+    }
+  return { layoutCenter: ['50%', '53%'], layoutSize: '118%' }
+}
+
+/**
+ * The China map: provinces shaded by events, event cities sized by value, partner flows. Drilled
+ * into a province (`rows.level`, registered by the view beforehand): its cities shaded the same
+ * way, and only the partners from inside it drawn as lines.
+ */
 export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
-  const { theme, locale, frozen } = ctx
+  const { theme, locale, frozen, interactive } = ctx
   const scale = Math.max(0.6, Math.min(ctx.size.width, ctx.size.height * 1.4) / 900)
   const max = Math.max(1, ...rows.points.map((p) => p.size))
-  const maxEvents = Math.max(1, ...rows.provinces.map((p) => p.events))
+  const shaded = rows.level ? rows.regions : rows.provinces
+  const maxEvents = Math.max(1, ...shaded.map((p) => p.events))
   // Never below 14px on the 1920×1080 canvas: a wall is read from across the room.
   const fontSize = Math.max(14, Math.round(14 * scale))
   const sides = labelSides(rows.points)
+  const regionLabel = {
+    show: true,
+    color: theme.muted,
+    fontSize: Math.max(11, Math.round(fontSize * 0.8)),
+    fontFamily: theme.fontFamily,
+  }
   const points = rows.points.map((p, i) => ({
     name: nameOf(p.name, locale),
     label: { position: sides[i] },
     value: [p.lng, p.lat, p.size],
     symbolSize: pointSize(p.size, max, scale),
-    tooltip: { formatter: pointTooltip(p, ctx) },
+    tooltip: { formatter: pointTooltip(p, rows, ctx) },
   }))
   const scatterBase = {
     name: 'events',
+    ...(interactive ? { cursor: 'pointer' } : {}),
     coordinateSystem: 'geo',
     data: points,
     z: 4,
@@ -107,29 +157,43 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
       inRange: { color: [theme.mapArea, ...theme.sequential.slice(1)] },
     },
     geo: {
-      map: CHINA_MAP,
+      map: rows.level ? rows.level.map : CHINA_MAP,
       roam: false,
-      ...(rows.bounds
-        ? {
-            boundingCoords: rows.bounds.map((c) => [...c]),
-            layoutCenter: ['50%', '50%'],
-            layoutSize: '100%',
-          }
-        : { layoutCenter: ['50%', '53%'], layoutSize: '118%' }),
+      ...geoLayout(rows),
       aspectScale: 0.8,
       silent: false,
-      label: { show: false },
+      label: rows.level ? regionLabel : { show: false },
       itemStyle: { areaColor: theme.mapArea, borderColor: theme.mapBorder, borderWidth: 1 * scale },
-      emphasis: { label: { show: false }, itemStyle: { areaColor: theme.sequential[2] } },
+      emphasis: {
+        label: rows.level ? regionLabel : { show: false },
+        itemStyle: { areaColor: theme.sequential[2] },
+      },
       select: { disabled: true },
       tooltip: { show: false },
+      // Cities with events carry their point's label: the region's own would sit on top of it.
+      ...(rows.level
+        ? {
+            regions: rows.regions
+              .filter((r) => r.events > 0)
+              .map((r) => ({
+                name: r.name,
+                label: { show: false },
+                emphasis: { label: { show: false } },
+              })),
+          }
+        : {}),
     },
     series: [
       {
         type: 'map',
         geoIndex: 0,
-        name: 'provinces',
-        data: rows.provinces.map((p) => ({ name: p.name, value: p.events })),
+        name: rows.level ? 'regions' : 'provinces',
+        ...(interactive ? { cursor: 'pointer', tooltip: { formatter: '{b}' } } : {}),
+        data: shaded.map((p) => ({
+          name: p.name,
+          value: p.events,
+          ...(interactive ? { tooltip: { formatter: regionTooltip(p.name, p.events, ctx) } } : {}),
+        })),
       },
       {
         type: 'lines',

@@ -1,5 +1,6 @@
+import { PROVINCE_NAMES } from '../../domain/geo'
 import type { ChartEntry } from '../types'
-import { buildMap } from './build'
+import { buildMap, SERIES } from './build'
 import { selectMap, type MapOptions, type MapRows } from './select'
 
 export const mapChart: ChartEntry<MapRows, MapOptions> = {
@@ -25,16 +26,37 @@ export const mapChart: ChartEntry<MapRows, MapOptions> = {
   },
   sources: (rows) => [...rows.sources],
   isEmpty: (rows) => rows.points.length === 0,
-  // Series order is fixed in build.ts: 1 = flows, 3 = event cities. The city comes first so
-  // its tooltip is the one shown.
+  // Series order is fixed in build.ts (SERIES). The city comes first so its tooltip is the one
+  // shown.
   focus: (rows, eventIds) => {
     const cities = rows.points.flatMap((p, dataIndex) =>
-      p.events.some((e) => eventIds.has(e)) ? [{ seriesIndex: 3, dataIndex, place: p.place }] : [],
+      p.events.some((e) => eventIds.has(e))
+        ? [{ seriesIndex: SERIES.cities, dataIndex, place: p.place }]
+        : [],
     )
     const places = new Set(cities.map((c) => c.place))
     const flows = rows.flows.flatMap((f, dataIndex) =>
-      places.has(f.to) ? [{ seriesIndex: 1, dataIndex }] : [],
+      places.has(f.to) ? [{ seriesIndex: SERIES.flows, dataIndex }] : [],
     )
     return [...cities.map(({ seriesIndex, dataIndex }) => ({ seriesIndex, dataIndex })), ...flows]
+  },
+  // A province drills down (the view then draws its cities), a city region or an event city
+  // filters by that city. Flows and partner dots mean nothing to filter by.
+  pick: (rows, event) => {
+    if (event.type !== 'click') return null
+    const region =
+      event.componentType === 'geo' ||
+      (event.componentType === 'series' && event.seriesIndex === SERIES.regions)
+    if (region) {
+      if (!rows.level)
+        return PROVINCE_NAMES.has(event.name) ? { province: event.name, city: undefined } : null
+      const place = rows.regions.find((r) => r.name === event.name)?.places[0]
+      return place ? { city: place } : null
+    }
+    if (event.componentType === 'series' && event.seriesIndex === SERIES.cities) {
+      const point = event.dataIndex === undefined ? undefined : rows.points[event.dataIndex]
+      return point ? { province: point.province, city: point.place } : null
+    }
+    return null
   },
 }

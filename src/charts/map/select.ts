@@ -1,9 +1,10 @@
 import { reportedTotal } from '../../domain/aggregate'
-import { filterEvents, type Filters } from '../../domain/filters'
+import { filterEvents, filterOutcomes, type Filters } from '../../domain/filters'
 import { partnerParticipations } from '../../domain/participation'
 import type { Total } from '../../domain/qualifier'
 import type { Bilingual, Dataset, Organization } from '../../domain/types'
 import type { MetricId } from '../../domain/vocab'
+import { provinceMapName, provincePrefix, provinceRegions, regionOfAdcode } from './province'
 
 /** A city where events took place. */
 export interface MapPoint {
@@ -30,12 +31,41 @@ export interface MapFlow {
   orgs: readonly Bilingual[]
 }
 
+/** A region of a province map (a city, or a district of a municipality) with its events. */
+export interface MapRegion {
+  /** The map feature's id (430100), null when the map file gives none. */
+  adcode: string | null
+  /** As the map names it (长沙市). */
+  name: string
+  /** Conferences with at least one session there (a conference counts once). */
+  events: number
+  /** The snapshot's places in the region by adcode: the city's own first (430200 < 430203). */
+  places: readonly string[]
+}
+
+/** Partners from a city outside the drilled-into province, coming to an event city in it. */
+export interface MapOutsideOrigin {
+  place: string
+  name: Bilingual
+  province: string
+  /** The event city (place id) they come to. */
+  to: string
+  orgs: readonly Bilingual[]
+}
+
 export interface MapRows {
+  /** The map drawn: null = China by province; else one province by city (`province:43`). */
+  level: { province: string; map: string } | null
   points: readonly MapPoint[]
+  /** Drawn as lines. In a province, only partners from inside it (the rest are outsideOrigins). */
   flows: readonly MapFlow[]
   /** Partner cities that send flows, drawn as small dots. */
   origins: readonly { place: string; name: Bilingual; lng: number; lat: number }[]
   provinces: readonly { name: string; events: number }[]
+  /** The regions of the province map, in map file order; empty at China level. */
+  regions: readonly MapRegion[]
+  /** In a province: partners from elsewhere, kept as data (tooltips), not drawn; else empty. */
+  outsideOrigins: readonly MapOutsideOrigin[]
   sizeBy: 'outcomes' | MetricId
   sources: readonly string[]
   /** [[west, north], [east, south]] to zoom to a featured province, or null for all China. */
@@ -46,6 +76,11 @@ export interface MapOptions {
   sizeBy: 'outcomes' | MetricId
   /** Zooms the map to this province (short name, as on the map) so short flows show. */
   featuredProvince: string
+  /**
+   * Drill down (explore): with a province filter, draw that province by city instead of China.
+   * The view fetches its map first (`ensureProvinceMap`).
+   */
+  drill: boolean
 }
 
 /** The smallest view of a featured province, in degrees, so a lone city has context. */
@@ -76,14 +111,48 @@ function homePlace(d: Dataset, org: Organization): string | null {
   return null
 }
 
+/** The province's map regions with their events, and the snapshot's places in each. */
+function selectRegions(
+  d: Dataset,
+  province: string,
+  events: readonly { id: string; place: string }[],
+): MapRegion[] {
+  const regions = provinceRegions(province)
+  const places = new Map<string, { id: string; adcode: string }[]>()
+  for (const p of d.places) {
+    if (p.province !== province) continue
+    const r = regionOfAdcode(regions, p.adcode)
+    if (r) places.set(r.name, [...(places.get(r.name) ?? []), p])
+  }
+  const roots = new Map<string, Set<string>>()
+  for (const e of events) {
+    const place = d.index.place[e.place]
+    const r = place?.province === province ? regionOfAdcode(regions, place.adcode) : undefined
+    if (!r) continue
+    roots.set(r.name, (roots.get(r.name) ?? new Set<string>()).add(d.index.rootEvent[e.id]!))
+  }
+  return regions.map((r) => ({
+    adcode: r.adcode,
+    name: r.name,
+    events: roots.get(r.name)?.size ?? 0,
+    places: (places.get(r.name) ?? [])
+      .sort((a, b) => a.adcode.localeCompare(b.adcode) || a.id.localeCompare(b.id))
+      .map((p) => p.id),
+  }))
+}
+
 export function selectMap(
   d: Dataset,
   filters: Filters,
   options: Partial<MapOptions> = {},
 ): MapRows {
   const sizeBy = options.sizeBy ?? 'outcomes'
+  const province =
+    options.drill && filters.province && provincePrefix(filters.province) ? filters.province : null
+  const level = province ? { province, map: provinceMapName(province) } : null
   const eventIds = filterEvents(d, filters)
   const events = d.events.filter((e) => eventIds.has(e.id))
+  const matching = filterOutcomes(d, filters, eventIds)
   const sources = new Set<string>()
 
   const byPlace = new Map<string, string[]>()
@@ -96,7 +165,7 @@ export function selectMap(
     const place = d.index.place[placeId]
     if (!place) continue
     const idSet = new Set(ids)
-    const outcomes = d.outcomes.filter((o) => idSet.has(o.event)).length
+    const outcomes = matching.filter((o) => idSet.has(o.event)).length
     const total = sizeBy === 'outcomes' ? null : (reportedTotal(d, sizeBy, idSet)?.total ?? null)
     points.push({
       place: placeId,
@@ -115,7 +184,7 @@ export function selectMap(
 
   // Partner universities and institutes, grouped by the city of the event they came to.
   const partners = new Map<string, Set<string>>() // event place → org ids
-  for (const p of partnerParticipations(d, eventIds)) {
+  for (const p of partnerParticipations(d, eventIds, filters)) {
     const to = d.index.event[p.event]!.place
     partners.set(to, (partners.get(to) ?? new Set<string>()).add(p.org))
   }
@@ -134,6 +203,7 @@ export function selectMap(
     }
   }
   const flows: MapFlow[] = []
+  const outsideOrigins: MapOutsideOrigin[] = []
   const origins = new Map<string, MapRows['origins'][number]>()
   for (const f of [...flowMap.values()].sort((a, b) =>
     (a.from + a.to).localeCompare(b.from + b.to),
@@ -141,6 +211,17 @@ export function selectMap(
     const a = d.index.place[f.from]
     const b = d.index.place[f.to]
     if (!a || !b) continue
+    // A line from Beijing would cross the whole province panel: listed, not drawn.
+    if (province && a.province !== province) {
+      outsideOrigins.push({
+        place: f.from,
+        name: a.name,
+        province: a.province,
+        to: f.to,
+        orgs: f.orgs,
+      })
+      continue
+    }
     flows.push({
       ...f,
       fromName: a.name,
@@ -166,12 +247,15 @@ export function selectMap(
   provinces.sort((a, b) => b.events - a.events || a.name.localeCompare(b.name))
 
   return {
+    level,
     points,
     flows,
     origins: [...origins.values()],
     provinces,
+    regions: province ? selectRegions(d, province, events) : [],
+    outsideOrigins,
     sizeBy,
     sources: [...sources].sort(),
-    bounds: options.featuredProvince ? provinceBounds(d, options.featuredProvince) : null,
+    bounds: !level && options.featuredProvince ? provinceBounds(d, options.featuredProvince) : null,
   }
 }

@@ -221,6 +221,8 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
             brushStyle: { color: theme.selection, borderColor: theme.accent, borderWidth: 1 },
             outOfBrush: { colorAlpha: 0.3 },
           },
+          // The brush is started by the view; buttons inside the chart would end up in exports.
+          toolbox: { show: false },
         }
       : {}),
     grid: { left: pad, right: pad, top: pad, bottom: axisHeight },
