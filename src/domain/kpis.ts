@@ -1,6 +1,6 @@
 import { conferences, involvedOrgs, reportedTotal } from './aggregate'
 import { filterEvents, type Filters } from './filters'
-import type { Dataset } from './types'
+import type { Bilingual, Dataset, Source } from './types'
 import {
   metricDef,
   ORG_KINDS,
@@ -121,4 +121,39 @@ function universityOf(d: Dataset, id: string): string {
     org = d.index.org[org.parent]!
   }
   return org.id
+}
+
+/** The records behind a headline number: what each is, its quote, and who reported it. */
+export interface Evidence {
+  label: Bilingual
+  /** Empty for an event, which has a source but no single sentence behind it. */
+  quote: string
+  source: Source
+}
+
+/**
+ * What a KPI tile can reveal on hover or tap: the figures summed into a reported total, the
+ * outcomes counted one by one, or the events counted. Organisations are too many to list.
+ */
+export function kpiEvidence(d: Dataset, kpi: Kpi, filters: Filters = {}): Evidence[] {
+  const eventIds = filterEvents(d, filters)
+  const sourceOf = (id: string) => d.index.source[id]!
+  if (kpi.basis === 'reported') {
+    return kpi.figures.map((id) => {
+      const f = d.index.figure[id]!
+      return { label: d.index.event[f.event]!.name, quote: f.quote, source: sourceOf(f.source) }
+    })
+  }
+  if (kpi.basis === 'itemised') {
+    const kind = kpi.id.startsWith('outcome:') ? kpi.id.slice('outcome:'.length) : null
+    return d.outcomes
+      .filter((o) => eventIds.has(o.event) && (!kind || o.kind === kind))
+      .map((o) => ({ label: o.title, quote: o.quote, source: sourceOf(o.source) }))
+  }
+  if (kpi.id === 'events') {
+    return conferences(d)
+      .filter((e) => eventIds.has(e.id))
+      .map((e) => ({ label: e.name, quote: '', source: sourceOf(e.source) }))
+  }
+  return []
 }

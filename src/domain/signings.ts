@@ -16,6 +16,9 @@ export interface SigningRow {
   parties: readonly Bilingual[]
   /** The value in the source's own words (约8600万, 8480万元), or empty. */
   value: string
+  /** The sentence it comes from, and who published it: shown on hover or tap. */
+  quote: string
+  publisher: string
 }
 
 export function selectSignings(d: Dataset, filters: Filters = {}): SigningRow[] {
@@ -39,6 +42,9 @@ export function selectSignings(d: Dataset, filters: Filters = {}): SigningRow[] 
           return org.short ? { zh: org.short, en: org.name.en } : org.name
         }),
         value: o.amount?.text ?? '',
+        quote: o.quote,
+        publisher:
+          d.index.source[o.source]?.originalPublisher || d.index.source[o.source]!.publisher,
       }
     })
   return rows.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))

@@ -162,6 +162,8 @@ export default {
     orgsNote: 'named in reports, each counted once',
     reported: 'Reported total',
     reportedNote: 'sum of figures reported by {n} event(s)',
+    evidence: 'Where the number comes from',
+    evidenceMore: '{n} more: see Explore',
   },
   charts: {
     map: {

@@ -160,6 +160,8 @@ export default {
     orgsNote: '按名称去重，出现在报道中的单位',
     reported: '报道合计',
     reportedNote: '{n} 场活动报道数字之和',
+    evidence: '数字出处（原文）',
+    evidenceMore: '另有 {n} 条，见“探索”页',
   },
   charts: {
     map: {

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import KpiRow from '../../src/components/KpiRow.vue'
-import { computeKpis } from '../../src/domain/kpis'
+import { computeKpis, kpiEvidence } from '../../src/domain/kpis'
 import { loadMini } from '../helpers/snapshot'
 import { plugins } from './setup'
 
@@ -44,5 +44,27 @@ describe('KpiRow', () => {
     expect(tile.get('.kpi-qualifier').text()).toBe('约')
     expect(tile.get('.kpi-digits').text()).toBe('30.86')
     expect(tile.get('.kpi-unit').text()).toBe('亿元')
+  })
+
+  it('reveals the quotes and sources behind each number', async () => {
+    const d = await loadMini()
+    const kpis = computeKpis(d, ['events', 'outcomes', 'contract_value', 'orgs'])
+    const evidence = Object.fromEntries(kpis.map((k) => [k.id, kpiEvidence(d, k)]))
+    const row = mount(KpiRow, {
+      props: { kpis, locale: 'zh-CN', animate: false, evidence },
+      global: plugins('zh-CN').global as never,
+    })
+    const value = row.get('[data-kpi="contract_value"]')
+    // The two figures summed into 约30.86亿元, each with its own words and publisher.
+    const quotes = value.findAll('[data-testid="evidence"] q').map((q) => q.text())
+    const figures = kpis.find((k) => k.id === 'contract_value')!.figures
+    expect(quotes).toEqual(figures.map((id) => d.index.figure[id]!.quote))
+    expect(value.attributes('tabindex')).toBe('0')
+    expect(row.get('[data-kpi="outcomes"]').findAll('[data-testid="evidence"] li').length).toBe(
+      Math.min(6, d.outcomes.length),
+    )
+    // Organisations are too many to list: no popover, not focusable.
+    expect(row.get('[data-kpi="orgs"]').find('[data-testid="evidence"]').exists()).toBe(false)
+    expect(row.get('[data-kpi="orgs"]').attributes('tabindex')).toBeUndefined()
   })
 })

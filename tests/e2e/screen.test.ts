@@ -33,6 +33,24 @@ describe('the screen, served from a sub-path', () => {
   })
 })
 
+describe('every number can reveal its source', () => {
+  it('shows the quotes behind a KPI on hover, and a signing’s quote as its title', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    await page.goto(`${base}#/?frozen=1`)
+    const tile = page.locator('[data-kpi="projects_signed"]')
+    await tile.waitFor()
+    expect(await tile.locator('[data-testid="evidence"]').isVisible()).toBe(false)
+    await tile.hover()
+    const popover = tile.locator('[data-testid="evidence"]')
+    await popover.waitFor({ state: 'visible' })
+    expect(await popover.textContent()).toContain('現場簽約57項')
+    await shot(page, 'screen-kpi-evidence')
+    const title = await page.locator('[data-testid="signing"]').first().getAttribute('title')
+    expect(title).toMatch(/^“.+” — .+/)
+    await page.close()
+  })
+})
+
 describe('the screen in English', () => {
   it('switches labels and number formats with ?lang=en', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
