@@ -6,7 +6,7 @@ import { GridComponent, TooltipComponent, AriaComponent } from 'echarts/componen
 import { timelineChart, timelineOrder } from '../../src/charts/timeline'
 import { timelineRange, wrapText } from '../../src/charts/timeline/build'
 import { formatEventDate } from '../../src/domain/eventDate'
-import { textWidth } from '../../src/charts/sankey/build'
+import { textWidth } from '../../src/charts/text'
 import type { TimelineRows } from '../../src/charts/timeline/select'
 import type { BuildContext } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'

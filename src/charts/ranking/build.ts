@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import { escapeHtml } from '../escape'
-import { fitText, labelName, panelFontSize, panelScale, textWidth } from '../sankey/build'
+import { labelName, panelFontSize, panelScale } from '../sankey/build'
+import { fitText, textWidth } from '../text'
 import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import type { RankingItem, RankingRows } from './select'

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import { escapeHtml } from '../escape'
-import { fitText, panelFontSize, panelScale, textWidth } from '../sankey/build'
+import { panelFontSize, panelScale } from '../sankey/build'
+import { fitText, textWidth } from '../text'
 import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import { enMonth, formatEventDate } from '../../domain/eventDate'
