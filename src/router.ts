@@ -19,6 +19,18 @@ export function createAppRouter() {
         component: () => import('./views/OrgView.vue'),
         props: true,
       },
+      {
+        path: '/studio/:chart',
+        name: 'studio',
+        component: () => import('./views/StudioView.vue'),
+        props: true,
+      },
+      {
+        path: '/embed/:chart',
+        name: 'embed',
+        component: () => import('./views/EmbedView.vue'),
+        props: true,
+      },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
     scrollBehavior: () => ({ top: 0 }),
