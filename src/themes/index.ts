@@ -82,3 +82,17 @@ export const THEMES: Record<ThemeName, Theme> = {
     numberFontFamily: NUMBER_FONT,
   },
 }
+
+/** The theme as CSS custom properties, for the views' own styles. */
+export function themeVars(theme: Theme): Record<string, string> {
+  return {
+    '--bg': theme.background,
+    '--panel': theme.panel,
+    '--border': theme.border,
+    '--text': theme.text,
+    '--muted': theme.muted,
+    '--accent': theme.accent,
+    '--warm': theme.warm,
+    '--selection': theme.selection,
+  }
+}
