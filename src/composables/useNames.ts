@@ -10,5 +10,8 @@ export function useNames() {
   const name = (b: Bilingual | null | undefined): string =>
     b ? (settings.locale === 'en' ? b.en : b.zh) : ''
   const province = (p: string): string => provinceName(p, settings.locale)
-  return { name, province, locale }
+  /** List separator and label colon: 、 and ： in Chinese, ", " and ": " in English. */
+  const sep = computed(() => (settings.locale === 'en' ? ', ' : '、'))
+  const colon = computed(() => (settings.locale === 'en' ? ': ' : '：'))
+  return { name, province, locale, sep, colon }
 }
