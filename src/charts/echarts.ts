@@ -16,6 +16,7 @@ import {
   AriaComponent,
   GridComponent,
   TitleComponent,
+  GraphicComponent,
 } from 'echarts/components'
 import { CHINA_MAP } from './map/build'
 import { provinceMapFile, provinceMapName } from './map/province'
@@ -39,6 +40,8 @@ use([
   LineChart,
   GridComponent,
   TitleComponent,
+  // The KPI card is drawn with graphic elements; without this ECharts draws nothing.
+  GraphicComponent,
 ])
 
 let chinaLoad: Promise<void> | null = null

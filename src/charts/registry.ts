@@ -1,3 +1,5 @@
+import { figuresChart } from './figures'
+import { kpiChart } from './kpi'
 import { mapChart } from './map'
 import { rankingChart } from './ranking'
 import { sankeyChart } from './sankey'
@@ -9,6 +11,8 @@ export const CHARTS = {
   sankey: sankeyChart,
   timeline: timelineChart,
   ranking: rankingChart,
+  kpi: kpiChart,
+  figures: figuresChart,
 } as const
 
 export type ChartId = keyof typeof CHARTS

@@ -213,6 +213,16 @@ export default {
     evidenceMore: '{n} more: see Explore',
   },
   charts: {
+    kpi: {
+      title: 'Key figures',
+      legend:
+        'Counts, itemised outcomes and reported totals are shown apart and never added; ≈ / > / < as the reports put them',
+    },
+    figures: {
+      title: 'Reported figures of an event',
+      legend:
+        'One panel per unit, never a shared axis; light bars are attendance or context; hatched bars carry a qualifier',
+    },
     map: {
       title: 'Cooperation map',
       legend:

@@ -9,6 +9,8 @@ export const STUDIO_CHARTS = [
   'sankey',
   'timeline',
   'ranking',
+  'kpi',
+  'figures',
 ] as const satisfies readonly ChartId[]
 export type StudioChartId = (typeof STUDIO_CHARTS)[number]
 

@@ -44,15 +44,19 @@ function inkedPng(page: Page, bytes: Buffer): Promise<number> {
 
 describe('studio: publication-ready files', () => {
   for (const chart of STUDIO_CHARTS) {
+    // An event's figures need an event; every other chart shows the whole snapshot.
+    const filters: Record<string, string> = chart === 'figures' ? { event: 'gbh63-2025' } : {}
+    const query = new URLSearchParams({ ...filters, preset: 'article' }).toString()
+    const filterPart = chart === 'figures' ? 'event-gbh63-2025' : 'all'
     it(`exports ${chart} as PNG at 2×, SVG and CSV`, async () => {
       const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
       const log = watch(page, origin)
-      await page.goto(`${base}#/studio/${chart}?preset=article`)
+      await page.goto(`${base}#/studio/${chart}?${query}`)
       await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
       await shot(page, `studio-${chart}`)
 
       const png = await download(page, '[data-download="png-2"]')
-      expect(png.name).toBe(`${chart}_all_article_2026-11-21@2x.png`)
+      expect(png.name).toBe(`${chart}_${filterPart}_article_2026-11-21@2x.png`)
       const info = readPngInfo(new Uint8Array(png.bytes))
       expect(info).toEqual({ width: 1800, height: 1000, dpi: 144 })
       expect(await inkedPng(page, png.bytes)).toBeGreaterThan(0.03)
@@ -75,7 +79,7 @@ describe('studio: publication-ready files', () => {
       const back = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data
       const r = await loadFiles(readFolder(DATA_DIR))
       if (!r.ok) throw new Error('snapshot')
-      const table = studioEntry(chart).table(studioRows(chart, r.dataset, {}), 'zh-CN')
+      const table = studioEntry(chart).table(studioRows(chart, r.dataset, filters), 'zh-CN')
       expect(back[0]).toEqual(table.columns)
       expect(back.slice(1)).toEqual(table.rows.map((row) => row.map((c) => String(c ?? ''))))
       expect(log).toEqual({ errors: [], failed: [], foreign: [] })
