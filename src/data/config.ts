@@ -11,6 +11,8 @@ export const THEMES = ['dark', 'light'] as const
 export type ThemeName = (typeof THEMES)[number]
 export const LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof LOCALES)[number]
+/** Each language in its own words, as a language picker lists it. */
+export const LOCALE_NAMES: Record<AppLocale, string> = { 'zh-CN': '中文', en: 'English' }
 
 const seconds = (min: number) => v.pipe(v.number(), v.minValue(min))
 

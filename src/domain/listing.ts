@@ -1,7 +1,7 @@
 import type { Amount } from './amount'
 import { isHeadlineFigure } from './aggregate'
 import { filterEvents, filterOutcomes, type Filters } from './filters'
-import type { Bilingual, Dataset, DateValue, Source } from './types'
+import type { Bilingual, CoopEvent, Dataset, DateValue, Source } from './types'
 import {
   metricDef,
   type MetricDef,
@@ -164,4 +164,18 @@ export function figureText(r: FigureRow): string {
     r.source.publisher,
     r.source.originalPublisher,
   ].join(' ')
+}
+
+/**
+ * Conferences in date order, each followed by its sessions (depth 1): the order every event
+ * picker lists them in.
+ */
+export function eventTree(d: Dataset): { event: CoopEvent; depth: 0 | 1 }[] {
+  const roots = d.events
+    .filter((e) => e.parent === null)
+    .sort((a, b) => a.start.text.localeCompare(b.start.text) || a.id.localeCompare(b.id))
+  return roots.flatMap((r) => [
+    { event: r, depth: 0 as const },
+    ...d.events.filter((e) => e.parent === r.id).map((event) => ({ event, depth: 1 as const })),
+  ])
 }

@@ -81,6 +81,8 @@ describe('studio: publication-ready files', () => {
       if (!r.ok) throw new Error('snapshot')
       const table = studioEntry(chart).table(studioRows(chart, r.dataset, filters), 'zh-CN')
       expect(back[0]).toEqual(table.columns)
+      // Every chart's CSV says how exact its numbers are and which reports they come from.
+      expect(back[0]).toEqual(expect.arrayContaining(['限定词', '来源']))
       expect(back.slice(1)).toEqual(table.rows.map((row) => row.map((c) => String(c ?? ''))))
       expect(log).toEqual({ errors: [], failed: [], foreign: [] })
       await page.close()
@@ -100,6 +102,100 @@ describe('studio: publication-ready files', () => {
     const { writeFileSync, mkdirSync } = await import('node:fs')
     mkdirSync('test-results', { recursive: true })
     writeFileSync('test-results/export-ranking-a4.png', png.bytes)
+    await page.close()
+  })
+
+  it('draws an event’s figures once an event is picked in the studio itself', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    const log = watch(page, origin)
+    await page.goto(`${base}#/studio/figures?preset=article`)
+    await page.waitForSelector('[data-testid="studio"]')
+    expect(await page.textContent('.preview')).toContain('请先在“活动”中选择一场活动')
+    expect(await page.isDisabled('[data-download="png-2"]')).toBe(true)
+    await page.selectOption('[data-testid="studio-event"]', 'gbh63-2025')
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    expect(page.url()).toContain('event=gbh63-2025')
+    // The default subtitle names the event picked.
+    expect(await page.inputValue('input[name="subtitle"]')).toBe('第63届高等教育博览会政产学研合作对接活动')
+    expect(log).toEqual({ errors: [], failed: [], foreign: [] })
+    await page.close()
+  })
+
+  it('copies the picture to the clipboard where the browser allows it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
+    const page = await context.newPage()
+    await page.goto(`${base}#/studio/timeline?preset=weibo`)
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    await page.click('[data-testid="copy-image"]')
+    await expect.poll(() => page.textContent('[data-testid="copy-image"]')).toBe('已复制')
+    // Read back what the clipboard holds: a PNG at 2× the preset.
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read()
+      const blob = await item!.getType('image/png')
+      const img = await createImageBitmap(blob)
+      return { types: item!.types, width: img.width, height: img.height }
+    })
+    expect(copied).toEqual({ types: ['image/png'], width: 2400, height: 1256 })
+    await context.close()
+  })
+
+  it('says so when the clipboard will not take an image', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await page.addInitScript(() => {
+      // As on a plain-HTTP intranet: no asynchronous clipboard at all.
+      Object.defineProperty(navigator, 'clipboard', { value: undefined })
+    })
+    await page.goto(`${base}#/studio/timeline?preset=weibo`)
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    await page.click('[data-testid="copy-image"]')
+    await page.waitForSelector('text=此浏览器在这里不能复制图片，请下载 PNG')
+    await page.close()
+  })
+
+  it('shows the PNG to press and hold in WeChat, where downloads do not start', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN',
+    })
+    const page = await context.newPage()
+    let downloads = 0
+    page.on('download', () => downloads++)
+    await page.goto(`${base}#/studio/kpi?preset=wechat-square`)
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    await page.click('[data-download="png-2"]')
+    const overlay = page.locator('[data-testid="long-press"]')
+    await overlay.waitFor()
+    expect(await overlay.textContent()).toContain('长按图片保存')
+    const size = await overlay
+      .locator('img')
+      .evaluate(async (img: HTMLImageElement) => {
+        await img.decode()
+        return [img.naturalWidth, img.naturalHeight]
+      })
+    expect(size).toEqual([2160, 2160])
+    await shot(page, 'studio-wechat-overlay')
+    expect(downloads).toBe(0)
+    await overlay.locator('button').click()
+    expect(await overlay.count()).toBe(0)
+    await context.close()
+  })
+
+  it('works in English: controls, picture and file', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await page.goto(`${base}#/studio/map?preset=slide`)
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    await page.selectOption('[data-testid="studio-lang"]', 'en')
+    await expect.poll(() => page.inputValue('input[name="title"]')).toBe('Cooperation map')
+    expect(page.url()).toContain('lang=en')
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    expect(await page.inputValue('input[name="title"]')).toMatch(/^[\x20-\x7e–—’]+$/)
+    expect(await page.inputValue('textarea[name="source"]')).toMatch(/^Source/)
+    await shot(page, 'studio-map-en')
+    const csv = await download(page, '[data-download="csv"]')
+    const header = Papa.parse<string[]>(csv.bytes.toString('utf8').slice(1)).data[0]
+    expect(header).toEqual(expect.arrayContaining(['qualifier', 'source']))
     await page.close()
   })
 

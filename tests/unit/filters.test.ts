@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../src/charts/registry'
 import { filterEvents, filterOutcomes } from '../../src/domain/filters'
 import {
+  eventTree,
   figureRows,
   outcomeRows,
   searchRows,
@@ -203,5 +204,21 @@ describe('explore tables', () => {
       'zgc-2025-xjtu-lenovo-lab',
     ])
     expect(searchRows(rows, outcomeText, '   ')).toHaveLength(rows.length)
+  })
+
+  it('list every event once for a picker: conferences by date, each followed by its sessions', () => {
+    const tree = eventTree(d)
+    expect(sorted(tree.map((t) => t.event.id))).toEqual(sorted(d.events.map((e) => e.id)))
+    let conference = ''
+    const starts: string[] = []
+    for (const { event, depth } of tree) {
+      if (depth === 0) {
+        expect(event.parent).toBeNull()
+        conference = event.id
+        starts.push(event.start.text)
+      } else expect(event.parent).toBe(conference)
+    }
+    expect(starts).toEqual([...starts].sort())
+    expect(tree.filter((t) => t.depth === 1).length).toBeGreaterThan(0)
   })
 })

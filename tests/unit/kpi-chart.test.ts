@@ -236,14 +236,34 @@ describe('KPI card', () => {
       '依据',
       '活动数',
       '所依据的报道数字',
+      '来源',
     ])
+    // Each tile cites the reports behind it alone: the joint labs come from src-a only.
     expect(zhTable.rows).toEqual([
-      ['对接活动', 2, 'exact', '场', '计数', 2, ''],
-      ['分项成果', 3, 'exact', '项', '逐项列出', 2, ''],
-      ['联合实验室（逐项）', 1, 'exact', '家', '逐项列出', 1, ''],
-      ['联合实验室', 14, 'exact', '家', '报道合计', 1, 'fa-labs'],
-      ['签约金额', 3_086_000_000, 'approx', '元', '报道合计', 2, 'fa-s1-value|fb-value'],
-      ['参与单位', rows.tiles[5]!.value, 'exact', '家', '计数', rows.tiles[5]!.events, ''],
+      ['对接活动', 2, 'exact', '场', '计数', 2, '', 'src-a|src-b'],
+      ['分项成果', 3, 'exact', '项', '逐项列出', 2, '', 'src-a|src-b'],
+      ['联合实验室（逐项）', 1, 'exact', '家', '逐项列出', 1, '', 'src-a'],
+      ['联合实验室', 14, 'exact', '家', '报道合计', 1, 'fa-labs', 'src-a'],
+      [
+        '签约金额',
+        3_086_000_000,
+        'approx',
+        '元',
+        '报道合计',
+        2,
+        'fa-s1-value|fb-value',
+        'src-a|src-b',
+      ],
+      [
+        '参与单位',
+        rows.tiles[5]!.value,
+        'exact',
+        '家',
+        '计数',
+        rows.tiles[5]!.events,
+        '',
+        'src-a|src-b',
+      ],
     ])
     const enTable = kpiChart.table(rows, 'en')
     expect(enTable.columns).toEqual([
@@ -254,8 +274,9 @@ describe('KPI card', () => {
       'basis',
       'events',
       'reported figures behind it',
+      'source',
     ])
-    expect(enTable.rows[0]).toEqual(['Events', 2, 'exact', 'count', 'count', 2, ''])
+    expect(enTable.rows[0]).toEqual(['Events', 2, 'exact', 'count', 'count', 2, '', 'src-a|src-b'])
     expect(enTable.rows[4]).toEqual([
       'Contract value',
       3_086_000_000,
@@ -264,6 +285,7 @@ describe('KPI card', () => {
       'reported total',
       2,
       'fa-s1-value|fb-value',
+      'src-a|src-b',
     ])
     expect(rows.sources).toEqual(['src-a', 'src-b'])
   })

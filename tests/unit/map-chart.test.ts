@@ -129,6 +129,20 @@ describe('map chart', () => {
       2,
       112.9388,
       28.2282,
+      'exact',
+      'src-a',
+    ])
+  })
+
+  it('gives the reported total and its qualifier when sized by a metric', async () => {
+    const rows = mapChart.select(await loadMini(), {}, { sizeBy: 'contract_value' })
+    const table = mapChart.table(rows, 'zh-CN')
+    expect(table.columns.slice(-4)).toEqual(['签约金额（报道数）', '单位', '限定词', '来源'])
+    // 株洲: 近30亿元 (nearly), 长沙: its session's 约8600万 (approx). The year-long 超19亿元
+    // is context and stays out.
+    expect(table.rows.map((r) => [r[0], ...r.slice(-4)])).toEqual([
+      ['株洲', 3_000_000_000, 'yuan', 'nearly', 'src-b'],
+      ['长沙', 86_000_000, 'yuan', 'approx', 'src-a'],
     ])
   })
 })

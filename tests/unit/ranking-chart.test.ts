@@ -61,11 +61,19 @@ describe('participating universities and institutes', () => {
       '+1 more took part, not listed',
     )
     const table = rankingChart.table(rows, 'zh-CN')
-    expect(table.columns).toEqual(['高校/院所', '简称', '类型', '分项成果数', '参与活动数'])
+    expect(table.columns).toEqual([
+      '高校/院所',
+      '简称',
+      '类型',
+      '分项成果数',
+      '参与活动数',
+      '限定词',
+      '来源',
+    ])
     expect(table.rows).toEqual([
-      ['清华大学材料学院', '清华大学材料学院', '高校', 1, 1],
-      ['中南大学', '中南', '高校', 1, 1],
-      ['另有 1 家（未列出）', '', '', '', ''],
+      ['清华大学材料学院', '清华大学材料学院', '高校', 1, 1, 'exact', 'src-b'],
+      ['中南大学', '中南', '高校', 1, 1, 'exact', 'src-a'],
+      ['另有 1 家（未列出）', '', '', '', '', '', ''],
     ])
   })
 

@@ -188,9 +188,30 @@ describe('sankey chart', () => {
     ])
     expect(rows.sources.length).toBeGreaterThan(0)
     const table = sankeyChart.table(rows, 'zh-CN')
-    expect(table.columns).toEqual(['起点层级', '起点', '终点层级', '终点', '参与次数'])
+    expect(table.columns).toEqual([
+      '起点层级',
+      '起点',
+      '终点层级',
+      '终点',
+      '参与次数',
+      '限定词',
+      '来源',
+    ])
     expect(table.rows).toHaveLength(rows.links.length)
-    expect(table.rows[0]).toEqual(['高校/院所', '中国科学院', '领域', '综合', 11])
+    expect(table.rows[0]!.slice(0, 6)).toEqual([
+      '高校/院所',
+      '中国科学院',
+      '领域',
+      '综合',
+      11,
+      'exact',
+    ])
+    // Every link cites the reports its participations come from, and only reports of the rows.
+    for (const row of table.rows) {
+      const cited = String(row[6]).split('|')
+      expect(cited.length).toBeGreaterThan(0)
+      for (const s of cited) expect(rows.sources).toContain(s)
+    }
   })
 
   it('builds a deterministic option that renders, with labels that fit their margins', async () => {

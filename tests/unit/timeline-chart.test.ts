@@ -116,6 +116,8 @@ describe('timeline chart', () => {
       '株洲',
       0,
       1,
+      'exact',
+      'src-b',
     ])
   })
 

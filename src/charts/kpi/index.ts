@@ -25,10 +25,11 @@ export const kpiChart: ChartEntry<KpiRows, KpiOptions> = {
             'basis',
             'events',
             'reported figures behind it',
+            'source',
           ]
-        : ['指标', '数值', '限定词', '单位', '依据', '活动数', '所依据的报道数字'],
+        : ['指标', '数值', '限定词', '单位', '依据', '活动数', '所依据的报道数字', '来源'],
       // The value in base units (yuan, not 亿元), so a spreadsheet can use it as a number.
-      rows: rows.tiles.map((k) => [
+      rows: rows.tiles.map((k, i) => [
         kpiLabel(k, locale),
         k.value,
         // The vocabulary id (more_than …), as in the audit CSV; the studio's note reads it.
@@ -37,6 +38,7 @@ export const kpiChart: ChartEntry<KpiRows, KpiOptions> = {
         KPI_LABELS[locale].basis[k.basis],
         k.events,
         k.figures.join('|'),
+        rows.tileSources[i]?.join('|') ?? '',
       ]),
     }
   },

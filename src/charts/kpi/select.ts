@@ -13,6 +13,8 @@ export interface KpiRows {
   tiles: readonly Kpi[]
   /** Sources of every record behind the tiles, sorted. */
   sources: readonly string[]
+  /** The same, tile by tile, in the order of `tiles`. */
+  tileSources: readonly (readonly string[])[]
 }
 
 /** The headline numbers of the current filters (computeKpis), for the KPI card. */
@@ -22,8 +24,8 @@ export function selectKpi(
   options: Partial<KpiOptions> = {},
 ): KpiRows {
   const tiles = computeKpis(d, options.ids ?? DEFAULT_CONFIG.kpis, filters)
-  const sources = new Set<string>()
-  for (const k of tiles) {
+  const tileSources = tiles.map((k) => {
+    const sources = new Set<string>()
     if (k.id === 'orgs' || k.id.startsWith('orgs:')) {
       // Organisations are named by roles and outcome parties: their sources stand behind it.
       const eventIds = filterEvents(d, filters)
@@ -32,6 +34,7 @@ export function selectKpi(
     } else {
       for (const e of kpiEvidence(d, k, filters)) sources.add(e.source.id)
     }
-  }
-  return { tiles, sources: [...sources].sort() }
+    return [...sources].sort()
+  })
+  return { tiles, sources: [...new Set(tileSources.flat())].sort(), tileSources }
 }

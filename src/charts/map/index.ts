@@ -1,4 +1,6 @@
 import { PROVINCE_NAMES } from '../../domain/geo'
+import { METRICS } from '../../domain/vocab'
+import { provenanceCells, provenanceColumns } from '../provenance'
 import type { ChartEntry } from '../types'
 import { buildMap, SERIES } from './build'
 import { selectMap, type MapOptions, type MapRows } from './select'
@@ -10,10 +12,22 @@ export const mapChart: ChartEntry<MapRows, MapOptions> = {
   build: buildMap,
   table(rows, locale) {
     const en = locale === 'en'
+    // Sized by a reported total: its value (base units, as a spreadsheet wants) and its
+    // qualifier. Otherwise every number is a count of curated records, so exact.
+    const metric = METRICS.find((m) => m.id === rows.sizeBy)
+    const totalColumns = metric
+      ? en
+        ? [`${metric.en} (reported)`, 'unit']
+        : [`${metric.zh}（报道数）`, '单位']
+      : []
     return {
-      columns: en
-        ? ['city', 'province', 'events', 'itemised outcomes', 'lng', 'lat']
-        : ['城市', '省份', '活动数', '分项成果数', '经度', '纬度'],
+      columns: [
+        ...(en
+          ? ['city', 'province', 'events', 'itemised outcomes', 'lng', 'lat']
+          : ['城市', '省份', '活动数', '分项成果数', '经度', '纬度']),
+        ...totalColumns,
+        ...provenanceColumns(locale),
+      ],
       rows: rows.points.map((p) => [
         en ? p.name.en : p.name.zh,
         p.province,
@@ -21,6 +35,8 @@ export const mapChart: ChartEntry<MapRows, MapOptions> = {
         p.outcomes,
         p.lng,
         p.lat,
+        ...(metric ? [p.total?.value ?? '', p.total?.unit ?? ''] : []),
+        ...provenanceCells(metric ? (p.total?.qualifier ?? 'exact') : 'exact', p.sources),
       ]),
     }
   },

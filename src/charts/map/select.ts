@@ -19,6 +19,8 @@ export interface MapPoint {
   /** The sizing quantity: itemised outcomes, or an honest total of one metric. */
   size: number
   total: Total | null
+  /** Reports behind its events, outcomes and total. */
+  sources: readonly string[]
 }
 
 /** Partners from one city coming to events in another. */
@@ -165,8 +167,10 @@ export function selectMap(
     const place = d.index.place[placeId]
     if (!place) continue
     const idSet = new Set(ids)
-    const outcomes = matching.filter((o) => idSet.has(o.event)).length
-    const total = sizeBy === 'outcomes' ? null : (reportedTotal(d, sizeBy, idSet)?.total ?? null)
+    const here = matching.filter((o) => idSet.has(o.event))
+    const reported = sizeBy === 'outcomes' ? null : reportedTotal(d, sizeBy, idSet)
+    const total = reported?.total ?? null
+    const outcomes = here.length
     points.push({
       place: placeId,
       name: place.name,
@@ -178,6 +182,13 @@ export function selectMap(
       outcomes,
       size: sizeBy === 'outcomes' ? outcomes : (total?.value ?? 0),
       total,
+      sources: [
+        ...new Set([
+          ...ids.map((id) => d.index.event[id]!.source),
+          ...here.map((o) => o.source),
+          ...(reported?.figures.map((f) => f.source) ?? []),
+        ]),
+      ].sort(),
     })
   }
   points.sort((a, b) => b.size - a.size || a.place.localeCompare(b.place))

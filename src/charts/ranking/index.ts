@@ -1,3 +1,4 @@
+import { provenanceCells, provenanceColumns } from '../provenance'
 import type { ChartEntry } from '../types'
 import { buildRanking } from './build'
 import { selectRanking, type RankingOptions, type RankingRows } from './select'
@@ -17,6 +18,8 @@ export const rankingChart: ChartEntry<RankingRows, RankingOptions> = {
       kind(i.kind),
       i.outcomes,
       i.conferences,
+      // Counts of curated records: exact.
+      ...provenanceCells('exact', i.sources),
     ])
     // The organisations beyond the limit are not drawn; the table says how many there are.
     const hidden =
@@ -28,13 +31,18 @@ export const rankingChart: ChartEntry<RankingRows, RankingOptions> = {
               '',
               '',
               '',
+              '',
+              '',
             ],
           ]
         : []
     return {
-      columns: en
-        ? ['university / institute', 'short name', 'kind', 'itemised outcomes', 'events']
-        : ['高校/院所', '简称', '类型', '分项成果数', '参与活动数'],
+      columns: [
+        ...(en
+          ? ['university / institute', 'short name', 'kind', 'itemised outcomes', 'events']
+          : ['高校/院所', '简称', '类型', '分项成果数', '参与活动数']),
+        ...provenanceColumns(locale),
+      ],
       rows: [...listed, ...hidden],
     }
   },

@@ -17,6 +17,8 @@ export interface RankingItem {
   conferences: number
   /** Events and sessions it took part in, for focus. */
   events: readonly string[]
+  /** Reports that name it at those events. */
+  sources: readonly string[]
 }
 
 export interface RankingRows {
@@ -43,14 +45,21 @@ export function selectRanking(
   const limit = Math.max(1, Math.floor(options.limit ?? 10))
   const parts = partnerParticipations(d, filterEvents(d, filters), filters)
 
-  const byOrg = new Map<string, { outcomes: Map<string, Bilingual>; events: Set<string> }>()
+  const byOrg = new Map<
+    string,
+    { outcomes: Map<string, Bilingual>; events: Set<string>; sources: Set<string> }
+  >()
   const sources = new Set<string>()
   for (const p of parts) {
-    const acc = byOrg.get(p.org) ?? { outcomes: new Map(), events: new Set<string>() }
+    const acc = byOrg.get(p.org) ?? {
+      outcomes: new Map(),
+      events: new Set<string>(),
+      sources: new Set<string>(),
+    }
     p.outcomes.forEach((o) => acc.outcomes.set(o.id, o.title))
     acc.events.add(p.event)
+    p.sources.forEach((s) => (sources.add(s), acc.sources.add(s)))
     byOrg.set(p.org, acc)
-    p.sources.forEach((s) => sources.add(s))
   }
 
   const all: RankingItem[] = [...byOrg].map(([id, acc]) => {
@@ -64,6 +73,7 @@ export function selectRanking(
       outcomeTitles: [...acc.outcomes.values()],
       conferences: new Set([...acc.events].map((e) => d.index.rootEvent[e] ?? e)).size,
       events: [...acc.events].sort(),
+      sources: [...acc.sources].sort(),
     }
   })
   all.sort(

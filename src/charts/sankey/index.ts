@@ -1,3 +1,4 @@
+import { provenanceCells, provenanceColumns } from '../provenance'
 import type { ChartEntry, ChartFocus } from '../types'
 import { buildSankey } from './build'
 import {
@@ -50,9 +51,12 @@ export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
     const byId = new Map(rows.nodes.map((n) => [n.id, n]))
     const layers = LAYER_NAMES[locale]
     return {
-      columns: en
-        ? ['from (layer)', 'from', 'to (layer)', 'to', 'participations']
-        : ['起点层级', '起点', '终点层级', '终点', '参与次数'],
+      columns: [
+        ...(en
+          ? ['from (layer)', 'from', 'to (layer)', 'to', 'participations']
+          : ['起点层级', '起点', '终点层级', '终点', '参与次数']),
+        ...provenanceColumns(locale),
+      ],
       rows: rows.links.map((k) => {
         const from = byId.get(k.source)!
         const to = byId.get(k.target)!
@@ -62,6 +66,8 @@ export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
           layers[to.layer],
           en ? to.name.en : to.name.zh,
           k.value,
+          // Counts of curated participations: exact.
+          ...provenanceCells('exact', k.sources),
         ]
       }),
     }

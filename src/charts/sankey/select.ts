@@ -30,6 +30,8 @@ export interface SankeyLink {
   target: string
   value: number
   events: readonly string[]
+  /** Reports behind the participations that flow through it. */
+  sources: readonly string[]
 }
 
 export interface SankeyRows {
@@ -90,12 +92,14 @@ function sectorOf(d: Dataset, p: Participation): string {
 interface Acc {
   value: number
   events: Set<string>
+  sources: Set<string>
 }
 
-function add(map: Map<string, Acc>, key: string, event: string) {
-  const a = map.get(key) ?? { value: 0, events: new Set<string>() }
+function add(map: Map<string, Acc>, key: string, event: string, sources: Iterable<string>) {
+  const a = map.get(key) ?? { value: 0, events: new Set<string>(), sources: new Set<string>() }
   a.value += 1
   a.events.add(event)
+  for (const s of sources) a.sources.add(s)
   map.set(key, a)
 }
 
@@ -144,14 +148,14 @@ export function selectSankey(
     const from = orgNode(p.org)
     const sector = `sector:${sectorOf(d, p)}`
     const city = `city:${event.place}`
-    for (const n of [from, sector, city]) add(nodeAcc, n, p.event)
-    add(orgSector, `${from}\n${sector}`, p.event)
-    add(sectorCity, `${sector}\n${city}`, p.event)
+    const reports = [event.source, ...p.sources]
+    for (const n of [from, sector, city]) add(nodeAcc, n, p.event, reports)
+    add(orgSector, `${from}\n${sector}`, p.event, reports)
+    add(sectorCity, `${sector}\n${city}`, p.event, reports)
     const m = members.get(from) ?? new Set<string>()
     m.add(p.org)
     members.set(from, m)
-    sources.add(event.source)
-    p.sources.forEach((s) => sources.add(s))
+    reports.forEach((s) => sources.add(s))
   }
 
   const nodes: SankeyNode[] = []
@@ -189,7 +193,13 @@ export function selectSankey(
   // crossings few while the layout itself keeps this order (layoutIterations: 0 in build).
   const links: SankeyLink[] = [...orgSector, ...sectorCity].map(([key, acc]) => {
     const [source = '', target = ''] = key.split('\n')
-    return { source, target, value: acc.value, events: [...acc.events].sort() }
+    return {
+      source,
+      target,
+      value: acc.value,
+      events: [...acc.events].sort(),
+      sources: [...acc.sources].sort(),
+    }
   })
   const rank = new Map<string, number>()
   const orgs = nodes

@@ -1,3 +1,4 @@
+import { provenanceCells, provenanceColumns } from '../provenance'
 import type { ChartEntry } from '../types'
 import { buildTimeline } from './build'
 import { formatEventDate } from '../../domain/eventDate'
@@ -13,9 +14,12 @@ export const timelineChart: ChartEntry<TimelineRows> = {
   table(rows, locale) {
     const en = locale === 'en'
     return {
-      columns: en
-        ? ['event', 'date', 'date precision', 'city', 'sessions', 'itemised outcomes']
-        : ['活动', '日期', '日期精度', '城市', '分会场数', '分项成果数'],
+      columns: [
+        ...(en
+          ? ['event', 'date', 'date precision', 'city', 'sessions', 'itemised outcomes']
+          : ['活动', '日期', '日期精度', '城市', '分会场数', '分项成果数']),
+        ...provenanceColumns(locale),
+      ],
       rows: rows.points.map((p) => [
         en ? p.name.en : p.name.zh,
         formatEventDate(p.start, p.end, locale),
@@ -23,6 +27,8 @@ export const timelineChart: ChartEntry<TimelineRows> = {
         en ? p.city.en : p.city.zh,
         p.sessions,
         p.outcomes,
+        // Counts of curated records: exact, whatever the reports' own totals say.
+        ...provenanceCells('exact', p.sources),
       ]),
     }
   },

@@ -19,6 +19,8 @@ export interface TimelinePoint {
   outcomes: number
   /** Ids of the conference and its sessions that pass the filters (for focus). */
   events: readonly string[]
+  /** Reports behind the conference, its sessions and its outcomes. */
+  sources: readonly string[]
 }
 
 export interface TimelineRows {
@@ -63,7 +65,12 @@ export function selectTimeline(d: Dataset, filters: Filters): TimelineRows {
     const e = d.index.event[root]
     if (!e) continue
     const idSet = new Set(ids)
-    for (const id of ids) sources.add(d.index.event[id]!.source)
+    const here = matching.filter((o) => idSet.has(o.event))
+    const own = new Set([
+      ...ids.map((id) => d.index.event[id]!.source),
+      ...here.map((o) => o.source),
+    ])
+    own.forEach((s) => sources.add(s))
     points.push({
       id: root,
       name: e.name,
@@ -73,8 +80,9 @@ export function selectTimeline(d: Dataset, filters: Filters): TimelineRows {
       time: datePosition(e.start),
       city: d.index.place[e.place]?.name ?? { zh: e.place, en: e.place },
       sessions: ids.filter((id) => id !== root).length,
-      outcomes: matching.filter((o) => idSet.has(o.event)).length,
+      outcomes: here.length,
       events: [...ids].sort(),
+      sources: [...own].sort(),
     })
   }
   points.sort((a, b) => compareDates(a.start, b.start) || a.id.localeCompare(b.id))
