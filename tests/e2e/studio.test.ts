@@ -116,7 +116,9 @@ describe('studio: publication-ready files', () => {
     await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
     expect(page.url()).toContain('event=gbh63-2025')
     // The default subtitle names the event picked.
-    expect(await page.inputValue('input[name="subtitle"]')).toBe('第63届高等教育博览会政产学研合作对接活动')
+    expect(await page.inputValue('input[name="subtitle"]')).toBe(
+      '第63届高等教育博览会政产学研合作对接活动',
+    )
     expect(log).toEqual({ errors: [], failed: [], foreign: [] })
     await page.close()
   })
@@ -168,12 +170,10 @@ describe('studio: publication-ready files', () => {
     const overlay = page.locator('[data-testid="long-press"]')
     await overlay.waitFor()
     expect(await overlay.textContent()).toContain('长按图片保存')
-    const size = await overlay
-      .locator('img')
-      .evaluate(async (img: HTMLImageElement) => {
-        await img.decode()
-        return [img.naturalWidth, img.naturalHeight]
-      })
+    const size = await overlay.locator('img').evaluate(async (img: HTMLImageElement) => {
+      await img.decode()
+      return [img.naturalWidth, img.naturalHeight]
+    })
     expect(size).toEqual([2160, 2160])
     await shot(page, 'studio-wechat-overlay')
     expect(downloads).toBe(0)
