@@ -20,7 +20,10 @@ export default async function setup(project: TestProject) {
     )
   }
   const root = path.resolve(__dirname, '../..')
-  const distDir = path.join(root, 'node_modules/.e2e-dist')
+  // E2E_DIST lets two runs on one machine (people or helpers) build without clobbering each other.
+  const distDir = process.env.E2E_DIST
+    ? path.resolve(process.env.E2E_DIST)
+    : path.join(root, 'node_modules/.e2e-dist')
   await build({
     root,
     configFile: path.join(root, 'vite.config.ts'),
