@@ -1,6 +1,13 @@
-import { readFile } from 'node:fs/promises'
+import { access, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { loadSnapshot, type FileReader, type LoadResult } from '../../src/data/loadSnapshot'
+import {
+  loadSnapshot,
+  MANIFEST_FILE,
+  type FileReader,
+  type LoadResult,
+} from '../../src/data/loadSnapshot'
+import { SCHEMA_VERSION, entryFor, hashBytes, type Manifest } from '../../src/data/manifest'
+import { TABLE_NAMES, type TableName } from '../../src/domain/tables'
 
 export function fsReader(dir: string): FileReader {
   return async (name) => {
@@ -21,4 +28,45 @@ export function loadSnapshotDir(dir: string): Promise<LoadResult> {
 export function dataDirFromArgs(argv: readonly string[]): string {
   const arg = argv.slice(2).find((a) => !a.startsWith('-'))
   return path.resolve(arg ?? 'data')
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Keeps the file each table had; otherwise finds <table>.csv or <table>.json. */
+async function fileOf(dir: string, table: TableName, previous: Manifest | null): Promise<string> {
+  const known = previous?.tables?.[table]?.file
+  if (known && (await exists(path.join(dir, known)))) return known
+  for (const ext of ['csv', 'json']) {
+    if (await exists(path.join(dir, `${table}.${ext}`))) return `${table}.${ext}`
+  }
+  throw new Error(`${dir}: no ${table}.csv or ${table}.json`)
+}
+
+/**
+ * Writes manifest.json for the files of a snapshot folder (what `npm run data:manifest` does),
+ * last, after every file is in place. Tests that build a snapshot use it too, so they publish
+ * exactly as a curator does.
+ */
+export async function writeManifest(dir: string, date: string): Promise<Manifest> {
+  const previous = await readFile(path.join(dir, MANIFEST_FILE), 'utf8')
+    .then((t) => JSON.parse(t) as Manifest)
+    .catch(() => null)
+  const tables = {} as Manifest['tables']
+  for (const table of TABLE_NAMES) {
+    const file = await fileOf(dir, table, previous)
+    tables[table] = entryFor(file, new Uint8Array(await readFile(path.join(dir, file))))
+  }
+  const digest = hashBytes(new TextEncoder().encode(JSON.stringify(tables))).slice(0, 8)
+  const manifest: Manifest = {
+    schema: SCHEMA_VERSION,
+    snapshot: { version: `${date}-${digest}`, date },
+    tables,
+  }
+  await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
+  return manifest
 }

@@ -104,6 +104,9 @@ const FOUND_UNIT: Record<Unit, { en: string; zh: string }> = {
 
 const EXAMPLES = 'such as 30亿元, 近30亿元, 80余项 or 9.38%'
 
+// What spreadsheets and people type for "no figure": never an amount, and never 0.
+const PLACEHOLDER = /^(?:[-‐–—−~_/\\.·…?]+|n\/?a|null|none|无|暂无|不详|未知)$/i
+
 export function parseAmount(text: string, expectedUnit?: Unit): ParseResult {
   const original = text.trim()
   const fail = (en: string, zh: string): ParseResult => ({
@@ -127,6 +130,13 @@ export function parseAmount(text: string, expectedUnit?: Unit): ParseResult {
     )
   }
   const s = norm.replace(/\s+/g, '')
+  if (PLACEHOLDER.test(s)) {
+    return fail(
+      `${/^[-‐–—−]+$/.test(s) ? 'a dash is a placeholder' : 'a placeholder'}, not an amount; ` +
+        `expected a number as the source prints it, ${EXAMPLES}; or no value where the source gives none`,
+      '占位符不是数值，应按原文填写，如“30亿元”；原文没有数值时不填',
+    )
+  }
   let i = 0
 
   const qualifiers: { word: string; q: Qualifier }[] = []
@@ -137,7 +147,10 @@ export function parseAmount(text: string, expectedUnit?: Unit): ParseResult {
   }
 
   if (/^[-−‐–]\s*[0-9零〇一二两三四五六七八九十百千]/.test(s.slice(i)) || s.startsWith('负', i)) {
-    return fail('expected a non-negative amount', '金额不能为负数')
+    return fail(
+      'expected a non-negative amount; write the figure as the source prints it, without a minus',
+      '金额不能为负数，应按原文填写',
+    )
   }
 
   const num = readNumber(s, i)

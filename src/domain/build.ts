@@ -1,6 +1,12 @@
 import { parseAmount, type Amount } from './amount'
 import { parseDate, compareDates } from './dates'
-import { CHINA_BOUNDS, PROVINCE_NAMES, provinceOfAdcode } from './geo'
+import {
+  CHINA_BOUNDS,
+  CITY_PROVINCES,
+  PROVINCE_NAMES,
+  mapProvinceName,
+  provinceOfAdcode,
+} from './geo'
 import { ProblemList, type Problem } from './problems'
 import { checkColumns, checkRows, type CheckedRow, type RawTable } from './rows'
 import type { RawRow, TableName } from './tables'
@@ -270,7 +276,7 @@ class Context {
       row,
       field,
       value,
-      `unknown id: no row in ${this.fileOf(what)} has this id`,
+      `unknown id: no row in ${this.fileOf(what)} has this id; correct it, or add that row to ${this.fileOf(what)}`,
     )
     return false
   }
@@ -315,12 +321,15 @@ class Context {
     const file = this.fileOf('places')
     let ok = true
     if (!PROVINCE_NAMES.has(d.province_zh)) {
+      const short = mapProvinceName(d.province_zh)
       this.p.error(
         file,
         r.row,
         'province_zh',
         d.province_zh,
-        `not a province on the map; expected one of: ${[...PROVINCE_NAMES].join(' ')}`,
+        short
+          ? `not a province on the map; write ${short}, the map’s name for it`
+          : `not a province on the map; expected one of: ${[...PROVINCE_NAMES].join(' ')}`,
       )
       ok = false
     }
@@ -335,6 +344,16 @@ class Context {
         'adcode',
         d.adcode,
         `belongs to ${provinceOfAdcode(d.adcode) ?? 'no province'}, but province_zh says ${d.province_zh}`,
+      )
+      ok = false
+    } else if (/^\d{2}0000$/.test(d.adcode) && !CITY_PROVINCES.has(d.province_zh)) {
+      this.p.error(
+        file,
+        r.row,
+        'adcode',
+        d.adcode,
+        `is the code of ${provinceOfAdcode(d.adcode) ?? 'a province'} as a whole, not of a city or district; ` +
+          'Excel rounds a code it shows as 4.3E+05 (430200 becomes 430000): type the place’s own 6 digits with the column formatted as Text',
       )
       ok = false
     }
@@ -361,7 +380,7 @@ class Context {
       const swapped = inLng(lat) && inLat(lng)
       const msg = swapped
         ? 'lng and lat look swapped (lng is east–west, 73–136 in China)'
-        : `outside China (expected lng ${b.minLng}–${b.maxLng}, lat ${b.minLat}–${b.maxLat})`
+        : `outside China (expected lng ${b.minLng}–${b.maxLng}, lat ${b.minLat}–${b.maxLat}); check the sign and the decimal point`
       this.p.error(file, r.row, inLng(lng) ? 'lat' : 'lng', inLng(lng) ? d.lat : d.lng, msg)
       ok = false
     }
@@ -439,7 +458,13 @@ class Context {
       const end = d.end === '' ? null : this.date('events', r.row, 'end', d.end)
       if (!start || (d.end !== '' && !end)) ok = false
       if (start && end && compareDates(end, start) < 0) {
-        this.p.error(file, r.row, 'end', d.end, `ends before it starts (${d.start})`)
+        this.p.error(
+          file,
+          r.row,
+          'end',
+          d.end,
+          `ends before it starts (${d.start}); check both dates against the source`,
+        )
         ok = false
       }
       // A session may leave place empty and take its conference's.
@@ -555,7 +580,7 @@ class Context {
         r.row,
         'subject',
         d.subject,
-        'unknown id: expected an organization or place id',
+        `unknown id: no row in ${this.fileOf('organizations')} or ${this.fileOf('places')} has this id; correct it, or add that row`,
       )
       ok = false
     }
@@ -575,7 +600,13 @@ class Context {
     }
     const metric = metricDef(d.metric)
     if (metric && d.unit !== '' && d.unit !== metric.unit) {
-      this.p.error(file, r.row, 'unit', d.unit, `metric ${d.metric} is measured in ${metric.unit}`)
+      this.p.error(
+        file,
+        r.row,
+        'unit',
+        d.unit,
+        `metric ${d.metric} is measured in ${metric.unit}; write ${metric.unit} or leave unit empty`,
+      )
       ok = false
     }
     const amount = metric ? this.amount('figures', r.row, 'value', d.value, metric.unit) : null
@@ -621,13 +652,21 @@ class Context {
   }
 }
 
+const AS_TEXT = 'with the column formatted as Text'
+
 function checkAdcode(adcode: string): string | null {
   if (/^\d{6}$/.test(adcode)) return null
   if (/^\d(\.\d+)?E\+?\d+$/i.test(adcode)) {
-    return 'Excel turned this adcode into scientific notation; format the column as text and type the 6 digits, e.g. 430100'
+    return `Excel turned this adcode into scientific notation; type the 6 digits, e.g. 430100, ${AS_TEXT}`
   }
-  if (/^\d{6}\.0+$/.test(adcode)) return 'expected 6 digits without decimals, e.g. 430100'
-  if (/^\d{1,5}$/.test(adcode))
-    return 'has lost digits (Excel drops some when the column is a number); expected 6 digits, e.g. 430100'
+  if (/^\d{6}\.0+$/.test(adcode)) {
+    return `Excel saved this adcode as a decimal number; write the 6 digits without .0, ${AS_TEXT}`
+  }
+  if (/^\d{1,3}(,\d{3})+$/.test(adcode)) {
+    return `Excel added a thousands separator; write the 6 digits without commas, ${AS_TEXT}`
+  }
+  if (/^\d{1,5}$/.test(adcode)) {
+    return `has lost digits: an adcode has 6 (e.g. 430100), this one has ${adcode.length}; type it again ${AS_TEXT}`
+  }
   return 'expected a 6-digit administrative code, e.g. 430100'
 }

@@ -83,6 +83,43 @@ export function provinceName(province: string, locale: 'zh-CN' | 'en'): string {
 
 export const PROVINCE_NAMES: ReadonlySet<string> = new Set(Object.values(PROVINCES))
 
+// Longest first: 广西壮族自治区 must lose 壮族自治区, not only 自治区.
+const FULL_NAME_SUFFIXES = [
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '特别行政区',
+  '自治区',
+  '省',
+  '市',
+]
+
+/**
+ * The map's name for a province written another way (湖南省, 广西壮族自治区, Hunan), so a
+ * message can say what to write; undefined when it is no province at all.
+ */
+export function mapProvinceName(text: string): string | undefined {
+  const t = text.trim()
+  if (PROVINCE_NAMES.has(t)) return t
+  for (const suffix of FULL_NAME_SUFFIXES) {
+    const short = t.slice(0, -suffix.length)
+    if (t.endsWith(suffix) && PROVINCE_NAMES.has(short)) return short
+  }
+  const lower = t.toLowerCase()
+  return Object.keys(PROVINCE_EN).find((zh) => PROVINCE_EN[zh]!.toLowerCase() === lower)
+}
+
+/** Provinces whose own code (110000) is also the code of their one city. */
+export const CITY_PROVINCES: ReadonlySet<string> = new Set([
+  '北京',
+  '天津',
+  '上海',
+  '重庆',
+  '香港',
+  '澳门',
+  '台湾',
+])
+
 /** Generous bounds of China's territory, to catch swapped or mistyped coordinates. */
 export const CHINA_BOUNDS = { minLng: 73, maxLng: 136, minLat: 3, maxLat: 54 } as const
 

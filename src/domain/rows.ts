@@ -1,6 +1,16 @@
 import * as v from 'valibot'
 import type { ProblemList } from './problems'
-import { TABLE_SCHEMAS, columnsOf, OPTIONAL_COLUMNS, type RawRow, type TableName } from './tables'
+import {
+  ID_LIST_MSG,
+  ID_MSG,
+  ID_RE,
+  NUMERIC_COLUMNS,
+  OPTIONAL_COLUMNS,
+  TABLE_SCHEMAS,
+  columnsOf,
+  type RawRow,
+  type TableName,
+} from './tables'
 
 /** A table as read from one file, before validation. Cells are whatever the file held. */
 export interface RawTable {
@@ -29,8 +39,13 @@ export function checkColumns(raw: RawTable, problems: ProblemList): boolean {
   let ok = true
   for (const col of expected) {
     if (present.has(col) || OPTIONAL_COLUMNS.has(col)) continue
-    const trimmed = raw.columns.find((c) => c.trim() === col)
-    const hint = trimmed !== undefined ? ' (the header has it with extra spaces)' : ''
+    const near = raw.columns.find((c) => c.trim().toLowerCase() === col)
+    const hint =
+      near === undefined
+        ? ''
+        : near.trim() !== near
+          ? ' (the header has it with extra spaces)'
+          : ` (the header has ${near}: column names are lowercase)`
     problems.error(
       raw.file,
       1,
@@ -41,24 +56,47 @@ export function checkColumns(raw: RawTable, problems: ProblemList): boolean {
     ok = false
   }
   for (const col of raw.columns) {
-    if (!expected.includes(col)) {
-      problems.warn(raw.file, 1, col, '', 'unknown column, ignored')
-    }
+    if (expected.includes(col) || expected.includes(col.trim().toLowerCase())) continue
+    problems.warn(
+      raw.file,
+      1,
+      col,
+      '',
+      col === ''
+        ? 'a column without a name in the header, ignored'
+        : `unknown column, ignored; the columns read are: ${expected.join(', ')}`,
+    )
   }
   return ok
 }
 
-function cellText(value: unknown): string | null {
+/** A cell as text; null when a JSON cell holds something a spreadsheet cell cannot. */
+function cellText(column: string, value: unknown): string | null {
   if (value === undefined || value === null) return ''
   if (typeof value === 'string') return value
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  if (typeof value === 'number' && Number.isFinite(value) && NUMERIC_COLUMNS.has(column)) {
+    return String(value)
+  }
   return null
 }
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'null'
+  if (typeof value === 'object') return 'an object'
   return `a ${typeof value}`
+}
+
+function wrongType(value: unknown): string {
+  const got = `expected text, got ${describe(value)}`
+  if (typeof value === 'number') return `${got}; write it as a string ("${value}")`
+  if (Array.isArray(value)) return `${got}; write one string (ids as "a|b")`
+  if (typeof value === 'object') return `${got}; a cell holds one string`
+  return `${got}; write it as a string`
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
 /** Validates each row against the table's schema; a row with any error is left out. */
@@ -73,15 +111,10 @@ export function checkRows<T extends TableName>(
     const cells: Record<string, string> = {}
     let typeOk = true
     for (const col of columns) {
-      const text = cellText(rec.cells[col])
+      const value = rec.cells[col]
+      const text = cellText(col, value)
       if (text === null) {
-        problems.error(
-          raw.file,
-          rec.row,
-          col,
-          '',
-          `expected text or a number, got ${describe(rec.cells[col])}`,
-        )
+        problems.error(raw.file, rec.row, col, shortJson(value), wrongType(value))
         typeOk = false
         continue
       }
@@ -103,9 +136,23 @@ export function checkRows<T extends TableName>(
   return out
 }
 
+const ID_MESSAGES: ReadonlySet<string> = new Set([ID_MSG, ID_LIST_MSG])
+
+/** Names what spreadsheets and copy-paste do to ids, rather than only restating the rule. */
 function explain(value: string, message: string): string {
-  if (value !== value.trim() && value.trim() !== '') {
-    return 'has spaces before or after it (spreadsheets sometimes add them); remove them'
+  const trimmed = value.trim()
+  if (value !== trimmed && trimmed !== '') {
+    const start = value !== value.trimStart()
+    const end = value !== value.trimEnd()
+    const where = start && end ? 'before and after it' : start ? 'at the start' : 'at the end'
+    return `has a space ${where} (spreadsheets and copy-paste leave them); remove it`
+  }
+  if (!ID_MESSAGES.has(message)) return message
+  if (/\s/.test(value)) {
+    return 'has a space in it; ids never contain spaces: write csu|sany, not csu | sany'
+  }
+  if (value.split('|').every((part) => ID_RE.test(part.toLowerCase()))) {
+    return `has capital letters; ids are lowercase: write ${value.toLowerCase()}`
   }
   return message
 }

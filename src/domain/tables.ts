@@ -15,17 +15,16 @@ import {
  * the person reading them is a curator with a spreadsheet open.
  */
 
-const ID_RE = /^[a-z0-9][a-z0-9-]*$/
-const ID_MSG = 'expected a lowercase id: a–z, 0–9 and hyphens, starting with a letter or digit'
+export const ID_RE = /^[a-z0-9][a-z0-9-]*$/
+export const ID_MSG =
+  'expected a lowercase id: a–z, 0–9 and hyphens, starting with a letter or digit'
+export const ID_LIST_MSG = 'expected ids separated by |, e.g. csu|sany'
 
 const id = v.pipe(v.string(), v.regex(ID_RE, ID_MSG))
 const optionalId = v.union([v.literal(''), id], ID_MSG)
 const idList = v.pipe(
   v.string(),
-  v.regex(
-    /^[a-z0-9][a-z0-9-]*(\|[a-z0-9][a-z0-9-]*)*$/,
-    'expected ids separated by |, e.g. csu|sany',
-  ),
+  v.regex(/^[a-z0-9][a-z0-9-]*(\|[a-z0-9][a-z0-9-]*)*$/, ID_LIST_MSG),
 )
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
 const optionalText = v.string()
@@ -100,7 +99,7 @@ export const TABLE_SCHEMAS = {
     status: oneOf(OUTCOME_STATUSES),
     title_zh: text,
     title_en: optionalText,
-    parties: v.union([v.literal(''), idList], 'expected ids separated by |, e.g. csu|sany'),
+    parties: v.union([v.literal(''), idList], ID_LIST_MSG),
     value: optionalText,
     value_metric: oneOfOrEmpty(VALUE_METRICS),
     sector: optionalId,
@@ -141,6 +140,9 @@ export const TABLE_NAMES = [
 export function columnsOf(table: TableName): string[] {
   return Object.keys(TABLE_SCHEMAS[table].entries)
 }
+
+/** Columns a JSON table may give as numbers; every other cell is text, as in a spreadsheet. */
+export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['lng', 'lat'])
 
 /** Columns that may be missing from a file altogether (treated as empty). */
 export const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set([

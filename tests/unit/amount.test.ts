@@ -276,6 +276,14 @@ describe('parseAmount: rejections', () => {
     expect(error).toBe('"9.38%": a percentage where yuan was expected (应为金额（元），实为百分比)')
   })
 
+  it.each(['--', '—', '-', '－－'])('calls %j a placeholder, not an amount', (text) => {
+    expect(rejected(text, 'yuan')).toMatch(/a dash is a placeholder, not an amount/)
+  })
+
+  it.each(['N/A', '/', '无', '暂无'])('calls %j a placeholder too', (text) => {
+    expect(rejected(text, 'count')).toMatch(/a placeholder, not an amount/)
+  })
+
   it('never reads unparseable text as 0', () => {
     for (const text of ['', 'abc', '--', '—', 'N/A', '亿元', '-0元', '零点五亿']) {
       expect(parseAmount(text, 'yuan').ok).toBe(false)

@@ -182,7 +182,7 @@ describe('problems name file, row, field, value and what was expected', () => {
       'aviation,航空',
       'aviation ,航空',
       { file: 'sectors.csv', row: 3, field: 'id' },
-      /spaces/,
+      /has a space at the end/,
     ],
     [
       'a party that does not exist',
@@ -216,6 +216,86 @@ describe('problems name file, row, field, value and what was expected', () => {
       { field: 'unit' },
       /measured in count/,
     ],
+    [
+      'a province written in full',
+      'places.csv',
+      '西宁,Xining,青海',
+      '西宁,Xining,青海省',
+      { field: 'province_zh', value: '青海省' },
+      /not a province on the map; write 青海,/,
+    ],
+    [
+      'a province in English',
+      'places.csv',
+      '长沙,Changsha,湖南',
+      '长沙,Changsha,Hunan',
+      { field: 'province_zh' },
+      /write 湖南,/,
+    ],
+    [
+      'a province that is none',
+      'places.csv',
+      '长沙,Changsha,湖南',
+      '长沙,Changsha,华中',
+      { field: 'province_zh' },
+      /expected one of: 北京/,
+    ],
+    [
+      'an adcode rounded to its province',
+      'places.csv',
+      '430200',
+      '430000',
+      { row: 3, field: 'adcode' },
+      /code of 湖南 as a whole/,
+    ],
+    [
+      'an adcode with a thousands separator',
+      'places.csv',
+      '430100',
+      '"430,100"',
+      { row: 2, field: 'adcode', value: '430,100' },
+      /thousands separator/,
+    ],
+    [
+      'an adcode saved as a decimal',
+      'places.csv',
+      '430100',
+      '430100.0',
+      { row: 2, field: 'adcode' },
+      /decimal number/,
+    ],
+    [
+      'an id in capitals',
+      'sectors.csv',
+      'aviation,航空',
+      'Aviation,航空',
+      { row: 3, field: 'id' },
+      /ids are lowercase: write aviation/,
+    ],
+    [
+      'an id with a space inside',
+      'organizations.csv',
+      'csu,中南大学',
+      'cs u,中南大学',
+      { row: 2, field: 'id' },
+      /has a space in it/,
+    ],
+    [
+      'a dash for a figure',
+      'figures.csv',
+      '80余项',
+      '—',
+      { row: 2, field: 'value', value: '—' },
+      /a dash is a placeholder/,
+    ],
+    [
+      'a date with a time, as Excel writes it',
+      'events.csv',
+      '2024-11-19,2024-11-20',
+      '2024/11/19 0:00,2024-11-20',
+      { field: 'start' },
+      /write it as 2024-11-19 and format the column as Text/,
+    ],
   ])('%s', async (_, file, from, to, where, message) => {
     const errors = await errorsOf(edit(mini(), file, from, to))
     const match = errors.find((e) =>
@@ -230,7 +310,7 @@ describe('problems name file, row, field, value and what was expected', () => {
       edit(mini(), 'events.csv', '2024-11-19,2024-11-20', '2024-11-19,2024-11-01'),
     )
     expect(result.problems.map(formatProblem)).toEqual([
-      'events.csv:2: end: ends before it starts (2024-11-19) (got "2024-11-01")',
+      'events.csv:2: end: ends before it starts (2024-11-19); check both dates against the source (got "2024-11-01")',
     ])
     const d = result.dataset!
     // conf-a is out, and so is everything that hangs on it; conf-b is whole.
@@ -313,6 +393,64 @@ describe('problems name file, row, field, value and what was expected', () => {
     const result = await loadFiles({ ...files, 'sectors.csv': sectors })
     expect(result.problems).toEqual([])
     expect(result.ok).toBe(true)
+  })
+
+  it('accepts old Mac line endings (CR alone) and a quoted line break', async () => {
+    const files = mini()
+    const sectors = files['sectors.csv']!.replace(/\n/g, '\r').replace('Aviation', '"Avia\r\ntion"')
+    const result = await loadFiles({ ...files, 'sectors.csv': sectors })
+    expect(result.problems).toEqual([])
+    expect(result.ok && result.dataset.index.sector['aviation']?.name.en).toBe('Avia\ntion')
+  })
+
+  it('refuses a header that names a column twice', async () => {
+    const files = mini()
+    const sectors = files['sectors.csv']!.replace('id,name_zh,name_en', 'id,name_zh,name_zh')
+    const errors = await errorsOf({ ...files, 'sectors.csv': sectors })
+    expect(errors.map(formatProblem)).toEqual([
+      'sectors.csv:1: name_zh: this column appears twice in the header; keep one of them',
+    ])
+  })
+
+  it('says which column is missing a capital or has one too many', async () => {
+    const files = mini()
+    const sectors = files['sectors.csv']!.replace('id,name_zh,name_en', 'id,Name_zh,name_en')
+    const errors = await errorsOf({ ...files, 'sectors.csv': sectors })
+    expect(errors[0]?.message).toMatch(/missing column \(the header has Name_zh: column names/)
+  })
+
+  it('takes coordinates as JSON numbers, but no other cell', async () => {
+    const files = mini()
+    const places = (await loadMini()).places.map((p) => ({
+      id: p.id,
+      name_zh: p.name.zh,
+      name_en: p.name.en,
+      province_zh: p.province,
+      adcode: p.adcode,
+      lng: p.lng,
+      lat: p.lat,
+    }))
+    delete files['places.csv']
+    const good = await loadFiles({ ...files, 'places.json': JSON.stringify(places) })
+    expect(good.problems).toEqual([])
+    const numeric = places.map((p) => ({ ...p, adcode: Number(p.adcode) }))
+    const errors = await errorsOf({ ...files, 'places.json': JSON.stringify(numeric) })
+    expect(errors[0]).toMatchObject({
+      file: 'places.json',
+      row: 1,
+      field: 'adcode',
+      value: '430100',
+      message: expect.stringMatching(/^expected text, got a number; write it as a string/),
+    })
+  })
+
+  it('refuses an empty JSON array like a CSV with only its header', async () => {
+    const files = mini()
+    delete files['sectors.csv']
+    const errors = await errorsOf({ ...files, 'sectors.json': '[]' })
+    expect(errors.map(formatProblem)).toEqual([
+      'sectors.json: is an empty array; every table of a snapshot needs a row',
+    ])
   })
 
   it('reports an unterminated quote', async () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { DATA_DIR } from '../helpers/snapshot'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -19,8 +19,17 @@ function run(script: string, ...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
+const made: string[] = []
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
 function copyOfData(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'snapshot-'))
+  const dir = tempDir('snapshot-')
   cpSync(DATA_DIR, dir, { recursive: true })
   return dir
 }
@@ -44,9 +53,9 @@ describe('npm run data:check', () => {
     const r = run('data-check.ts', dir)
     expect(r.code).toBe(1)
     expect(r.out.trim().split('\n')).toEqual([
-      'events.csv:2: end: ends before it starts (2024-11-19) (got "2024-11-02")',
+      'events.csv:2: end: ends before it starts (2024-11-19); check both dates against the source (got "2024-11-02")',
     ])
-  })
+  }, 30_000)
 
   it('fails when a file no longer matches manifest.json', () => {
     const dir = copyOfData()
@@ -85,7 +94,7 @@ describe('npm run data:manifest', () => {
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
     expect(manifest.snapshot.date).toBe('2026-12-01')
     expect(run('data-check.ts', dir).code).toBe(0)
-  })
+  }, 30_000)
 })
 
 describe('npm run build', () => {
@@ -94,7 +103,7 @@ describe('npm run build', () => {
     const places = path.join(dir, 'places.csv')
     writeFileSync(places, readFileSync(places, 'utf8').replace(',430100,', ',4.3E+05,'))
     run('data-manifest.ts', dir)
-    const out = mkdtempSync(path.join(tmpdir(), 'dist-'))
+    const out = tempDir('dist-')
     const r = spawnSync(
       process.execPath,
       [
