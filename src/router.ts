@@ -31,6 +31,7 @@ export function createAppRouter() {
         component: () => import('./views/EmbedView.vue'),
         props: true,
       },
+      { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
     scrollBehavior: () => ({ top: 0 }),

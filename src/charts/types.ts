@@ -15,6 +15,13 @@ export interface BuildContext {
    * across a room, not clicked: there charts stay as they are.
    */
   interactive?: boolean
+  /**
+   * Patterns on top of colours (config `decal`, `?decal=1`), for readers who cannot tell the
+   * colours apart: every distinction the chart makes by colour is also made by a pattern.
+   */
+  decal?: boolean
+  /** What the chart is called where it is shown; its aria description starts with it. */
+  title?: string
 }
 
 /** What the viewer did on a chart: clicked an item, or brushed a span of a time axis. */

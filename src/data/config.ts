@@ -38,6 +38,8 @@ const FIELDS = {
   mapFile: v.string(),
   kpis: v.array(v.string()),
   panels: v.array(v.picklist(['map', 'sankey', 'timeline', 'ranking', 'signings', 'kinds'])),
+  /** Patterns over the colours that carry meaning, for readers who cannot tell them apart. */
+  decal: v.boolean('expected true or false'),
 } as const
 
 type Fields = typeof FIELDS
@@ -61,6 +63,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   mapFile: 'maps/china.json',
   kpis: ['events', 'outcomes', 'joint_labs', 'projects_signed'],
   panels: ['map', 'sankey', 'timeline', 'ranking', 'signings', 'kinds'],
+  decal: false,
 }
 
 function isTimeZone(tz: string): boolean {

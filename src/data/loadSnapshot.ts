@@ -37,8 +37,15 @@ function tooBig(bytes: number): string {
  * Loads a snapshot folder: manifest → files → size and hash check → parse → validate →
  * Dataset. Async and free of DOM and Vue, so the browser, the CLI, the build and a Web
  * Worker all run the same code. It never throws on bad data; it reports.
+ *
+ * `partial`: when every table could be read, build a dataset even though some rows were
+ * refused, for the Data view's preview of the valid rows. The result is still not ok, and the
+ * report then also names what the refused rows leave dangling (an outcome of a refused event).
  */
-export async function loadSnapshot(read: FileReader): Promise<LoadResult> {
+export async function loadSnapshot(
+  read: FileReader,
+  opts: { partial?: boolean } = {},
+): Promise<LoadResult> {
   const p = new ProblemList()
   const manifest = await readManifest(read, p)
   if (!manifest) return { ok: false, dataset: null, manifest: null, problems: p.items }
@@ -60,7 +67,9 @@ export async function loadSnapshot(read: FileReader): Promise<LoadResult> {
     const raw = parseTable(table, file, decoded.text, p)
     if (raw) tables[table] = raw
   }
-  if (hasErrors(p.items)) return { ok: false, dataset: null, manifest, problems: p.items }
+  const complete = TABLE_NAMES.every((t) => tables[t])
+  if (hasErrors(p.items) && !(opts.partial && complete))
+    return { ok: false, dataset: null, manifest, problems: p.items }
 
   const built = buildDataset(tables, { schema: manifest.schema, ...manifest.snapshot })
   const problems = [...p.items, ...built.problems]

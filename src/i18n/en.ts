@@ -7,6 +7,8 @@ export default {
   nav: {
     screen: 'Screen',
     explore: 'Explore',
+    data: 'Data',
+    report: 'See the report',
     language: 'Language',
     theme: 'Theme',
     dark: 'Dark',
@@ -154,6 +156,7 @@ export default {
       width: 'Width',
       height: 'Height',
       theme: 'Picture theme',
+      decal: 'Patterns (grey print, colour-blind readers)',
       language: 'Picture language',
     },
     custom: 'Custom',
@@ -185,6 +188,99 @@ export default {
     changed:
       'The data has changed since (now {date}); the chart may differ from when it was published',
     open: 'Open in the dashboard',
+  },
+  data: {
+    title: 'Data',
+    states: {
+      valid: 'Valid',
+      loading: 'Loading',
+      stale: 'Not updated: the new data has problems; showing the previous snapshot',
+      failed: 'Failed to load; nothing to show',
+      preview: 'Local preview (not published)',
+      previewPartial: 'Local preview, partial (rows with problems left out)',
+    },
+    origins: {
+      network: 'The server’s data',
+      cache: 'The last good copy kept in this browser (saved {time})',
+      preview: 'Local files (in this browser only, not uploaded)',
+    },
+    status: {
+      title: 'Snapshot status',
+      state: 'State',
+      date: 'Data date',
+      version: 'Version',
+      schema: 'Schema',
+      origin: 'From',
+      checked: 'Last checked',
+    },
+    files: {
+      caption: 'Files of the snapshot',
+      file: 'File',
+      rows: 'Rows',
+      bytes: 'Bytes',
+      problems: 'Problems',
+      counts: '{errors} error(s), {warnings} warning(s)',
+    },
+    report: {
+      title: 'Report of the last load',
+      summary:
+        '{errors} error(s), {warnings} warning(s) (an error keeps the new data out; a warning does not)',
+      severity: 'Level',
+      error: 'Error',
+      warning: 'Warning',
+      file: 'File',
+      row: 'Row',
+      field: 'Field',
+      value: 'Value',
+      message: 'What to fix',
+    },
+    downloads: {
+      title: 'Downloads',
+      audit: 'Figures audit (CSV, as npm run data:figures)',
+      templatesNote: 'Templates: each table’s header and one example row, to fill in Excel or WPS.',
+    },
+    drop: {
+      title: 'Check local files and preview',
+      hint: 'Drop CSV or JSON files here, named after their table (events.csv …); tables you do not drop keep the published data.',
+      pick: 'or choose files',
+      private: 'The files are read and checked in this browser only; nothing is uploaded.',
+      checking: 'Checking…',
+    },
+    candidate: {
+      valid:
+        'Valid: {warnings} warning(s). Preview the dashboard, or download the data folder to publish.',
+      partial:
+        '{errors} error(s), {warnings} warning(s). The valid rows can be previewed (partial preview); fix the errors to publish.',
+      invalid: '{errors} error(s); nothing to preview.',
+      dropped: 'local file ({encoding})',
+      published: 'published file, unchanged',
+      ignored: {
+        manifest: 'not needed: a fresh manifest.json is written for you',
+        unknown: 'not a table’s file name (expected events.csv and the like)',
+      },
+      preview: 'Preview the dashboard with these files',
+      previewPartial: 'Partial preview (valid rows only)',
+      zip: 'Download the data folder to publish (zip)',
+      report: 'Report on the local files',
+    },
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 with BOM',
+      gbk: 'GBK, converted to UTF-8',
+    },
+    preview: {
+      banner: 'Local preview: data from local files, not published',
+      partial: 'Partial preview: rows with problems left out',
+      end: 'End the preview and return to the published data',
+    },
+    publish: {
+      title: 'How to publish',
+      step1: 'Download the zip and unpack it: a data folder with a fresh manifest.json.',
+      step2:
+        'On the server, rename the current data folder to data.prev and put the new one in its place: the table files first, manifest.json last.',
+      step3:
+        'To roll back, delete the new data folder and rename data.prev back to data; screens switch back at their next poll.',
+    },
   },
   screen: {
     snapshot: 'Data as of {date}',
@@ -291,5 +387,20 @@ export default {
     'orgs:enterprise': '',
     'orgs:university': '',
     default: '',
+  },
+  a11y: {
+    table: 'Table',
+    tableTitle: 'Show the data of “{title}” as a table',
+    tableCaption: '{title}: the chart’s data',
+    paused: 'Carousel paused · press Space to resume',
+    carouselKeys:
+      'Keyboard: Space pauses or resumes the carousel of events; the left and right arrow keys step to the previous or next event.',
+    qualifiers: {
+      exact: 'exact',
+      approx: 'about',
+      nearly: 'nearly',
+      more_than: 'more than',
+      up_to: 'up to',
+    },
   },
 }

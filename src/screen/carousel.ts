@@ -1,6 +1,7 @@
 /**
  * The one scheduler of the big screen: it steps through items (event ids) at a fixed interval,
- * pauses for a while when someone touches the screen, and stops while the tab is hidden.
+ * pauses for a while when someone touches the screen, and stops while the tab is hidden. From
+ * the keyboard it can be paused until resumed, and stepped either way.
  * Plain TypeScript with injected timers, so it is tested without a DOM.
  */
 export interface CarouselOptions {
@@ -17,6 +18,7 @@ export class Carousel {
   private timer: ReturnType<typeof setTimeout> | null = null
   private running = false
   private hidden = false
+  private held = false
   private readonly timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>
 
   constructor(private readonly opts: CarouselOptions) {
@@ -25,6 +27,11 @@ export class Carousel {
 
   get current(): string | null {
     return this.items[this.index] ?? null
+  }
+
+  /** Paused from the keyboard: no step until resumed. */
+  get paused(): boolean {
+    return this.held
   }
 
   /** Replaces the items (a new snapshot), keeping the current one when it still exists. */
@@ -48,7 +55,39 @@ export class Carousel {
 
   /** Someone touched the screen: hold the current item for pauseMs, then go on. */
   interact(): void {
-    if (!this.running || this.hidden) return
+    if (!this.running || this.hidden || this.held) return
+    this.schedule(this.opts.pauseMs)
+  }
+
+  /** Holds the current item until `resume`; touches and time do not move it on. */
+  pause(): void {
+    this.held = true
+    this.clear()
+  }
+
+  /** Goes on from the current item, a full interval later. */
+  resume(): void {
+    if (!this.held) return
+    this.held = false
+    this.schedule(this.opts.intervalMs)
+  }
+
+  /** Space on the screen: pause, or resume. Returns whether it is now paused. */
+  togglePause(): boolean {
+    if (this.held) this.resume()
+    else this.pause()
+    return this.held
+  }
+
+  /**
+   * Steps by hand (→ +1, ← −1), wrapping around. Someone is reading: a running carousel then
+   * holds the item for pauseMs, a paused one stays paused. Works on a stopped (frozen) one too.
+   */
+  move(delta: 1 | -1): void {
+    const n = this.items.length
+    if (n === 0) return
+    this.index = this.index < 0 ? (delta > 0 ? 0 : n - 1) : (this.index + delta + n) % n
+    this.opts.onStep(this.current, this.index)
     this.schedule(this.opts.pauseMs)
   }
 
@@ -73,7 +112,7 @@ export class Carousel {
 
   private schedule(ms: number): void {
     this.clear()
-    if (!this.running || this.hidden || this.items.length === 0) return
+    if (!this.running || this.hidden || this.held || this.items.length === 0) return
     this.timer = this.timers.setTimeout(() => this.step(), ms)
   }
 
@@ -81,4 +120,38 @@ export class Carousel {
     if (this.timer !== null) this.timers.clearTimeout(this.timer)
     this.timer = null
   }
+}
+
+export type CarouselCommand = 'toggle' | 'next' | 'previous'
+
+/** The key and where it was pressed, as much of a KeyboardEvent as the decision needs. */
+export interface KeyPress {
+  key: string
+  altKey?: boolean
+  ctrlKey?: boolean
+  metaKey?: boolean
+  /** Tag name of the focused element (BODY when nothing is). */
+  targetTag?: string
+  targetRole?: string | null
+  targetEditable?: boolean
+}
+
+const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA'])
+const PRESSABLE = new Set(['BUTTON', 'A', 'SUMMARY'])
+
+/**
+ * What a key does to the screen's carousel: Space pauses or resumes it, ← and → step it. Null
+ * when the key belongs to something else: a shortcut with a modifier, a field being typed in,
+ * or Space on a button or link, which it presses.
+ */
+export function carouselCommand(e: KeyPress): CarouselCommand | null {
+  if (e.altKey || e.ctrlKey || e.metaKey) return null
+  const tag = (e.targetTag ?? 'BODY').toUpperCase()
+  if (TYPING.has(tag) || e.targetEditable) return null
+  if (e.key === ' ' || e.key === 'Spacebar') {
+    return PRESSABLE.has(tag) || e.targetRole === 'button' ? null : 'toggle'
+  }
+  if (e.key === 'ArrowRight') return 'next'
+  if (e.key === 'ArrowLeft') return 'previous'
+  return null
 }

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
-import { Carousel } from './carousel'
+import { Carousel, carouselCommand } from './carousel'
 
 export interface RuntimeOptions {
   /** Conference ids in the order the carousel shows them. */
@@ -24,6 +24,8 @@ const INTERACTIONS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchst
 export function useScreenRuntime(opts: RuntimeOptions) {
   const focus = ref<string | null>(null)
   const idle = ref(false)
+  /** Paused from the keyboard (Space), until Space again. */
+  const paused = ref(false)
   let carousel: Carousel | null = null
   let pollTimer = 0
   let idleTimer = 0
@@ -37,7 +39,28 @@ export function useScreenRuntime(opts: RuntimeOptions) {
       onStep: (item) => (focus.value = item),
     })
     carousel.setItems(opts.items.value)
+    if (paused.value) carousel.pause()
     if (!opts.frozen.value) carousel.start()
+  }
+
+  /** Space pauses or resumes, ← → step; keys meant for a focused control are left to it. */
+  function onKey(e: KeyboardEvent) {
+    if (!carousel || e.defaultPrevented) return
+    const target = e.target instanceof HTMLElement ? e.target : null
+    const command = carouselCommand({
+      key: e.key,
+      altKey: e.altKey,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      targetTag: target?.tagName,
+      targetRole: target?.getAttribute('role'),
+      targetEditable: target?.isContentEditable,
+    })
+    if (!command) return
+    // Space would scroll the page, arrows too.
+    e.preventDefault()
+    if (command === 'toggle') paused.value = carousel.togglePause()
+    else carousel.move(command === 'next' ? 1 : -1)
   }
 
   function onInteract() {
@@ -72,6 +95,7 @@ export function useScreenRuntime(opts: RuntimeOptions) {
     makeCarousel()
     schedulePoll()
     INTERACTIONS.forEach((e) => window.addEventListener(e, onInteract, { passive: true }))
+    window.addEventListener('keydown', onKey)
     document.addEventListener('visibilitychange', onVisibility)
     onInteract()
     void requestWakeLock()
@@ -83,6 +107,7 @@ export function useScreenRuntime(opts: RuntimeOptions) {
     clearInterval(pollTimer)
     clearTimeout(idleTimer)
     INTERACTIONS.forEach((e) => window.removeEventListener(e, onInteract))
+    window.removeEventListener('keydown', onKey)
     document.removeEventListener('visibilitychange', onVisibility)
     void wakeLock?.release().catch(() => undefined)
   })
@@ -91,5 +116,5 @@ export function useScreenRuntime(opts: RuntimeOptions) {
   watch([opts.carouselMs, opts.frozen], makeCarousel)
   watch([opts.pollMs, opts.frozen], schedulePoll)
 
-  return { focus, idle }
+  return { focus, idle, paused }
 }

@@ -1,44 +1,90 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { dataBaseUrl, httpReader } from '../data/browserReader'
+import { loadLastGood, memoryReader, recordingReader, saveLastGood } from '../data/cache'
+import type { Candidate } from '../data/dropped'
 import { loadSnapshot, MANIFEST_FILE, type FileReader } from '../data/loadSnapshot'
 import type { Manifest } from '../data/manifest'
 import type { Problem } from '../domain/problems'
 import type { Dataset } from '../domain/types'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
+/** Where the data on screen came from: the server, the last good copy, or dropped files. */
+export type DataOrigin = 'network' | 'cache' | 'preview'
+
+/** Dropped files shown instead of the published data, in this browser tab only. */
+export interface Preview {
+  candidate: Candidate
+  dataset: Dataset
+  /** Some rows were refused: the preview shows only the valid ones. */
+  partial: boolean
+}
 
 /**
  * Holds the last good snapshot. A load that fails never replaces it: the screen keeps
- * showing what it had, and `problems` says why the new one was refused.
+ * showing what it had, and `problems` says why the new one was refused. The last good files
+ * are also kept in IndexedDB, so a reload while the published data is broken still shows them.
  */
 export const useDatasetStore = defineStore('dataset', () => {
-  const dataset = shallowRef<Dataset | null>(null)
-  const manifest = shallowRef<Manifest | null>(null)
+  const live = shallowRef<Dataset | null>(null)
+  const liveManifest = shallowRef<Manifest | null>(null)
+  const preview = shallowRef<Preview | null>(null)
   const status = ref<LoadStatus>('idle')
+  /** Problems of the last load attempt, whatever its outcome. */
   const problems = shallowRef<readonly Problem[]>([])
   const error = ref<string | null>(null)
   const checkedAt = ref<Date | null>(null)
+  const liveOrigin = ref<'network' | 'cache' | null>(null)
+  /** When the cached copy shown was stored. */
+  const cachedAt = ref<string | null>(null)
 
-  async function load(reader: FileReader = httpReader(dataBaseUrl())): Promise<void> {
+  const dataset = computed(() => preview.value?.dataset ?? live.value)
+  const manifest = computed(() => preview.value?.candidate.manifest ?? liveManifest.value)
+  const origin = computed<DataOrigin | null>(() => (preview.value ? 'preview' : liveOrigin.value))
+
+  const cacheKey = () => dataBaseUrl()
+
+  async function load(reader?: FileReader): Promise<void> {
     status.value = 'loading'
+    const recorder = recordingReader(reader ?? httpReader(dataBaseUrl()))
     try {
-      const result = await loadSnapshot(reader)
+      const result = await loadSnapshot(recorder.read)
       problems.value = result.problems
       checkedAt.value = new Date()
       if (result.ok) {
-        dataset.value = result.dataset
-        manifest.value = result.manifest
+        live.value = result.dataset
+        liveManifest.value = result.manifest
+        liveOrigin.value = 'network'
+        cachedAt.value = null
         error.value = null
         status.value = 'ready'
-      } else {
-        error.value = `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
-        status.value = 'error'
+        // Only what came from the server is worth keeping; a test's own reader is not.
+        if (!reader)
+          void saveLastGood(cacheKey(), {
+            savedAt: new Date().toISOString(),
+            files: recorder.files,
+          })
+        return
       }
+      error.value = `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
     } catch (e) {
+      checkedAt.value = new Date()
       error.value = (e as Error).message
-      status.value = 'error'
     }
+    status.value = 'error'
+    if (!live.value) await fallBackToCache()
+  }
+
+  /** After a reload onto broken data: the last good files, checked again like any others. */
+  async function fallBackToCache(): Promise<void> {
+    const cached = await loadLastGood(cacheKey())
+    if (!cached) return
+    const result = await loadSnapshot(memoryReader(cached.files))
+    if (!result.ok || live.value) return
+    live.value = result.dataset
+    liveManifest.value = result.manifest
+    liveOrigin.value = 'cache'
+    cachedAt.value = cached.savedAt
   }
 
   /**
@@ -52,7 +98,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       const text = await res.text()
       if (text === lastManifestText && status.value === 'ready') return
       lastManifestText = text
-      await load(httpReader(base))
+      await load(base === dataBaseUrl() ? undefined : httpReader(base))
     } catch (e) {
       error.value = (e as Error).message
       status.value = 'error'
@@ -60,5 +106,29 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
   let lastManifestText: string | null = null
 
-  return { dataset, manifest, status, problems, error, checkedAt, load, poll }
+  function showPreview(candidate: Candidate): boolean {
+    const d = candidate.result.dataset
+    if (!d) return false
+    preview.value = { candidate, dataset: d, partial: !candidate.result.ok }
+    return true
+  }
+  function endPreview(): void {
+    preview.value = null
+  }
+
+  return {
+    dataset,
+    manifest,
+    origin,
+    preview,
+    status,
+    problems,
+    error,
+    checkedAt,
+    cachedAt,
+    load,
+    poll,
+    showPreview,
+    endPreview,
+  }
 })

@@ -25,6 +25,13 @@ function seconds(value: string | null): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined
 }
 
+/** An on/off URL parameter: `1` or `0` (also true/false), else the configured value. */
+export function urlFlag(value: string | null, fallback: boolean): boolean {
+  if (value === '1' || value === 'true') return true
+  if (value === '0' || value === 'false') return false
+  return fallback
+}
+
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value)
 }
@@ -60,6 +67,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const theme = computed(() => pick(params.value.get('theme'), THEMES) ?? config.value.theme)
   const fit = computed(() => pick(params.value.get('fit'), FIT_MODES) ?? config.value.fit)
   const kiosk = computed(() => params.value.get('kiosk') === '1')
+  /** Patterns over colours: `?decal=1` or `?decal=0` wins over config.json. */
+  const decal = computed(() => urlFlag(params.value.get('decal'), config.value.decal))
   const reducedMotion = ref(
     typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
   )
@@ -85,6 +94,7 @@ export const useSettingsStore = defineStore('settings', () => {
     theme,
     fit,
     kiosk,
+    decal,
     reducedMotion,
     still,
     carouselMs,

@@ -1,4 +1,5 @@
 import type { ThemeName } from '../data/config'
+import { DEFICIENCIES, deltaE, simulate } from './colour'
 
 export interface Theme {
   name: ThemeName
@@ -95,4 +96,22 @@ export function themeVars(theme: Theme): Record<string, string> {
     '--warm': theme.warm,
     '--selection': theme.selection,
   }
+}
+
+/** Below this CIELAB ΔE two colours may be taken for one another (10 reads as another colour). */
+export const CONFUSABLE = 15
+
+/** How far apart two colours look to the person who sees them closest: normal or CVD vision. */
+export function worstDeltaE(a: string, b: string): number {
+  return Math.min(deltaE(a, b), ...DEFICIENCIES.map((d) => deltaE(simulate(a, d), simulate(b, d))))
+}
+
+/**
+ * The categorical colours a category (a Sankey sector) may wear: none that anyone, colour-blind
+ * or not, could take for the highlight (the dark theme's amber is close to Okabe–Ito orange and,
+ * to a deuteranope, to its yellow), and no grey, which stands for "general" or "other".
+ */
+export function categoryColours(theme: Theme): string[] {
+  const isGrey = (c: string) => /^#(..)\1\1$/i.test(c)
+  return theme.categorical.filter((c) => !isGrey(c) && worstDeltaE(c, theme.warm) >= CONFUSABLE)
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -85,5 +85,91 @@ describe('a screen left running while ops replace the data', () => {
     expect(await page.locator('[data-testid="stale-badge"]').count()).toBe(0)
     expect(log.errors).toEqual([])
     await page.close()
+  }, 60_000)
+
+  it('never shows a mix of old and new while a snapshot is copied file by file', async () => {
+    // Snapshot B: A (what is served now) plus one conference with one outcome, dated apart.
+    const data = path.join(dist, 'data')
+    const next = mkdtempSync(path.join(tmpdir(), 'next-'))
+    cpSync(data, next, { recursive: true })
+    const append = (file: string, row: string) => {
+      const p = path.join(next, file)
+      writeFileSync(p, readFileSync(p, 'utf8').replace(/\n*$/, '\n') + row + '\n')
+    }
+    append(
+      'events.csv',
+      'mix-test-2026,混合测试会议,Mix test conference,,,,2026-10-01,,,changsha,,csu-news-2024-11-20,,',
+    )
+    append(
+      'outcomes.csv',
+      'mix-test-2026-lab,mix-test-2026,joint_lab,launched,测试实验室,Test lab,csu,,,,,csu-news-2024-11-20,测试',
+    )
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        path.join(ROOT, 'scripts/data-manifest.ts'),
+        next,
+        '--date',
+        '2026-12-05',
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(r.status, r.stderr).toBe(0)
+    const old = Object.fromEntries(
+      ['events.csv', 'outcomes.csv', 'manifest.json'].map((f) => [
+        f,
+        readFileSync(path.join(data, f)),
+      ]),
+    )
+
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      // Counters then jump to their value instead of counting up: every sample is a real state.
+      reducedMotion: 'reduce',
+    })
+    const page = await context.newPage()
+    await page.goto(`${server.url}#/?poll=0.2`)
+    const sig = () =>
+      page.evaluate(() =>
+        ['[data-testid="snapshot-date"]', '[data-kpi="events"]', '[data-kpi="outcomes"]']
+          .map((s) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+          .join(' | '),
+      )
+    await expect.poll(sig).toMatch(/^\S.* \| .*\d.* \| .*\d/)
+    const before = await sig()
+    // Every 20 ms, what the screen shows, recorded in the page so no state is missed between polls.
+    await page.evaluate(() => {
+      const w = window as unknown as { samples: string[] }
+      w.samples = []
+      const read = () =>
+        ['[data-testid="snapshot-date"]', '[data-kpi="events"]', '[data-kpi="outcomes"]']
+          .map((s) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+          .join(' | ')
+      setInterval(() => {
+        const s = read()
+        if (w.samples.at(-1) !== s) w.samples.push(s)
+      }, 20)
+    })
+
+    // The dangerous order first: the new manifest, then each file a poll or two apart.
+    for (const f of ['manifest.json', 'events.csv', 'outcomes.csv']) {
+      cpSync(path.join(next, f), path.join(data, f))
+      await page.waitForTimeout(500)
+    }
+    await expect.poll(sig, { timeout: 10_000 }).toContain('2026-12-05')
+    const after = await sig()
+    expect(after).not.toBe(before)
+    // And back, the manifest last this time.
+    for (const f of ['events.csv', 'outcomes.csv', 'manifest.json']) {
+      writeFileSync(path.join(data, f), old[f]!)
+      await page.waitForTimeout(500)
+    }
+    await expect.poll(sig, { timeout: 10_000 }).toBe(before)
+
+    const samples = await page.evaluate(() => (window as unknown as { samples: string[] }).samples)
+    expect(new Set(samples)).toEqual(new Set([before, after]))
+    rmSync(next, { recursive: true })
+    await context.close()
   }, 60_000)
 })

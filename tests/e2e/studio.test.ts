@@ -199,6 +199,28 @@ describe('studio: publication-ready files', () => {
     await page.close()
   })
 
+  it('adds patterns to the picture for grey print when asked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await page.goto(`${base}#/studio/map?preset=article`)
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    const plain = await page.getAttribute('[data-testid="studio-preview"]', 'src')
+    const plainPng = await download(page, '[data-download="png-1"]')
+    await page.check('[data-testid="studio-decal"]')
+    await expect.poll(() => page.url()).toContain('decal=1')
+    await expect
+      .poll(() => page.getAttribute('[data-testid="studio-preview"]', 'src'))
+      .not.toBe(plain)
+    await page.waitForSelector('[data-testid="studio-preview"][data-rendering="0"]')
+    const patterned = await download(page, '[data-download="png-1"]')
+    // Same size, different pixels: the provinces now carry patterns.
+    expect(readPngInfo(new Uint8Array(patterned.bytes))).toEqual(
+      readPngInfo(new Uint8Array(plainPng.bytes)),
+    )
+    expect(patterned.bytes.equals(plainPng.bytes)).toBe(false)
+    await shot(page, 'studio-map-decal')
+    await page.close()
+  })
+
   it('is reached from the export button of an explore panel, with the same filters', async () => {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
     await page.goto(`${base}#/explore?frozen=1&outcomeKind=joint_lab`)

@@ -18,3 +18,10 @@ export function renderSvg(option: EChartsCoreOption, width = 800, height = 400):
   chart.dispose()
   return svg
 }
+
+/** Decal patterns in an SVG rendering that draw something (NO_DECAL draws a transparent one). */
+export function inkedPatterns(svg: string): number {
+  const patterns = svg.match(/<pattern[\s\S]*?<\/pattern>/g) ?? []
+  return patterns.filter((p) => /<(path|circle|rect)\b(?![^>]*fill-opacity="0")[^>]*fill=/.test(p))
+    .length
+}

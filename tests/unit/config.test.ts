@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG, parseConfig } from '../../src/data/config'
-import { urlParams } from '../../src/stores/settings'
+import { urlFlag, urlParams } from '../../src/stores/settings'
 
 describe('config.json', () => {
   it('takes valid settings and keeps defaults for the rest', () => {
@@ -33,6 +33,18 @@ describe('config.json', () => {
     expect(warnings).toHaveLength(4)
     expect(warnings.join('\n')).toMatch(/theme/)
     expect(warnings.join('\n')).toMatch(/unknown setting colour/)
+  })
+
+  it('takes the decal switch as a boolean, and the URL overrides it either way', () => {
+    expect(DEFAULT_CONFIG.decal).toBe(false)
+    expect(parseConfig({ decal: true }).config.decal).toBe(true)
+    const bad = parseConfig({ decal: 'yes' })
+    expect(bad.config.decal).toBe(false)
+    expect(bad.warnings).toEqual(['config.json: decal: expected true or false; using the default'])
+    expect(urlFlag('1', false)).toBe(true)
+    expect(urlFlag('0', true)).toBe(false)
+    expect(urlFlag(null, true)).toBe(true)
+    expect(urlFlag('maybe', false)).toBe(false)
   })
 
   it('survives a config that is not an object', () => {

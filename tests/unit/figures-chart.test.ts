@@ -7,6 +7,7 @@ import { figuresChart } from '../../src/charts/figures'
 import { barLabel, groupLabels } from '../../src/charts/figures/build'
 import type { FigureBar, FiguresRows } from '../../src/charts/figures/select'
 import type { BuildContext } from '../../src/charts/types'
+import { NO_DECAL, type Decal } from '../../src/charts/base'
 import type { Dataset } from '../../src/domain/types'
 import { THEMES } from '../../src/themes'
 import { DATA_DIR, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
@@ -404,5 +405,48 @@ describe('an event’s figures as bars', () => {
         expect(svg).toContain(text)
       }
     }
+  })
+})
+
+describe('an event’s figures for screen readers and colour-blind readers', () => {
+  const description = (o: EChartsCoreOption) =>
+    (o as unknown as { aria: { label: { description: string } } }).aria.label.description
+
+  it('reads out each unit’s numbers as reported, qualifiers and tags included', async () => {
+    const rows = figuresChart.select(await loadReal(), {}, { event: 'gbh63-2025' })
+    const first = rows.groups[0]!.bars[0]!
+    const zh = description(figuresChart.build(rows, ctx))
+    expect(zh).toMatch(/^活动报道数字。.+的报道数字，按单位分组，不同单位不共用坐标轴。数量：/)
+    expect(zh).toContain(`${first.metricName.zh} ${first.amount.text}`)
+    // Attendance is said to be attendance, not an outcome.
+    expect(zh).toContain('（参会规模）')
+    const en = description(figuresChart.build(rows, { ...ctx, locale: 'en', title: 'Figures' }))
+    expect(en).toMatch(/^Figures\. Numbers reported of .+Counts: /)
+    expect(en).toContain('(attendance)')
+  })
+
+  it('dots the light bars with decal on, keeps the hatch of a bound, leaves outcomes plain', async () => {
+    const d = await loadReal()
+    // An event with a light bar of an exact number: one the dots alone mark.
+    const rows = d.events
+      .map((e) => figuresChart.select(d, {}, { event: e.id }))
+      .find((r) =>
+        r.groups.some((g) =>
+          g.bars.some((b) => b.amount.qualifier === 'exact' && b.standing !== 'outcome'),
+        ),
+      )!
+    const bars = rows.groups.flatMap((g) => g.bars)
+    const items = (o: FiguresOption) => o.series.flatMap((s) => s.data)
+    const plain = items(asOption(figuresChart.build(rows, ctx)))
+    const dotted = asOption(figuresChart.build(rows, { ...ctx, decal: true }))
+    bars.forEach((b, i) => {
+      const before = plain[i]!.itemStyle.decal
+      const after = items(dotted)[i]!.itemStyle.decal as Decal | undefined
+      if (b.amount.qualifier !== 'exact') expect(after).toEqual(before)
+      else if (b.standing === 'outcome') expect(after).toEqual(NO_DECAL)
+      else expect(after?.symbol).toBe('circle')
+    })
+    // The note under the chart says what the dots mean.
+    expect(dotted.title.map((t) => t.text).join('\n')).toContain('浅色带圆点')
   })
 })

@@ -143,6 +143,11 @@ describe('KPI card', () => {
     // Digits in the numeric face, words in the text face (single-quoted stacks keep SVG valid).
     expect(svg).toMatch(/font-family:'Barlow Condensed'[^>]*>74</)
     // A screen reader hears the numbers too: the card has no series for aria to describe.
+    expect(asOption(option).aria.label.description).toMatch(/^核心数字。对接活动 /)
+    expect(
+      asOption(kpiChart.build(rows, { ...ctx, locale: 'en', title: 'Headline' })).aria.label
+        .description,
+    ).toMatch(/^Headline\. Events \d+ \(count/)
     expect(asOption(option).aria.label.description).toContain(
       '促成合作项目 超80项（报道合计 · 1 场活动）',
     )

@@ -11,7 +11,8 @@ import type { MapRows } from '../../src/charts/map/select'
 import { PROVINCES } from '../../src/domain/geo'
 import { THEMES } from '../../src/themes'
 import type { BuildContext, ChartEvent } from '../../src/charts/types'
-import { loadReal } from '../helpers/charts'
+import { NO_DECAL, type Decal } from '../../src/charts/base'
+import { inkedPatterns, loadReal } from '../helpers/charts'
 import { DATA_DIR, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
 
 // The app's own registrations, plus the SVG renderer for rendering in Node.
@@ -408,5 +409,55 @@ describe('clicks on the map', () => {
     expect(
       mapChart.pick(china, click({ seriesIndex: SERIES.cities, dataIndex: changchun })),
     ).toStrictEqual({ province: '吉林', city: 'changchun' })
+  })
+})
+
+describe('the map for screen readers and colour-blind readers', () => {
+  interface AriaOption {
+    aria: { enabled: boolean; label: { description: string }; decal: { show: boolean } }
+    series: {
+      itemStyle?: { decal?: unknown }
+      data: { name: string; itemStyle?: { decal: Decal } }[]
+    }[]
+  }
+  const aria = (o: EChartsCoreOption) => o as unknown as AriaOption
+
+  it('says what it shows in the chart’s language: title, provinces, the biggest cities', async () => {
+    const rows = mapChart.select(await loadReal(), {})
+    const top = rows.provinces[0]!
+    const zh = aria(mapChart.build(rows, { ...ctx, title: '合作对接地图' })).aria.label.description
+    expect(zh).toMatch(/^合作对接地图。示意地图：\d+ 个省份有活动：/)
+    expect(zh).toContain(`${top.name} ${top.events} 场`)
+    const city = [...rows.points].sort((a, b) => b.size - a.size)[0]!
+    expect(zh).toContain(`${city.name.zh}（${city.events.length} 场活动，${city.outcomes} 项成果`)
+    // Without a title from the view, the chart's own; in English, English names.
+    const en = aria(mapChart.build(rows, { ...ctx, locale: 'en' })).aria.label.description
+    expect(en).toMatch(/^Cooperation map\. Schematic map: events in \d+ provinces: /)
+    expect(en).toContain(`${city.name.en} (${city.events.length} event`)
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it('patterns the provinces denser as their shade gets stronger, only when asked', async () => {
+    const rows = mapChart.select(await loadReal(), {})
+    const plain = aria(mapChart.build(rows, ctx))
+    expect(plain.aria.decal.show).toBe(false)
+    expect(plain.series[SERIES.regions]!.data.every((d) => !d.itemStyle)).toBe(true)
+
+    const patterned = aria(mapChart.build(rows, { ...ctx, decal: true }))
+    expect(patterned.aria.decal.show).toBe(true)
+    // Provinces without events take the series' pattern, which draws nothing.
+    expect(patterned.series[SERIES.regions]!.itemStyle?.decal).toEqual(NO_DECAL)
+    const decalOf = (name: string) =>
+      patterned.series[SERIES.regions]!.data.find((d) => d.name === name)!.itemStyle!.decal
+    const most = rows.provinces[0]!
+    const least = rows.provinces.at(-1)!
+    expect(most.events).toBeGreaterThan(least.events)
+    expect(decalOf(most.name).dashArrayX).toEqual([2, 2])
+    expect(decalOf(least.name)).not.toEqual(decalOf(most.name))
+    expect(decalOf(least.name).color).not.toBe(NO_DECAL.color)
+    // ECharts takes it, and draws the patterns.
+    const svg = render(patterned as unknown as EChartsCoreOption).renderToSVGString()
+    expect(inkedPatterns(svg)).toBeGreaterThan(1)
+    expect(inkedPatterns(render(plain as unknown as EChartsCoreOption).renderToSVGString())).toBe(0)
   })
 })

@@ -10,7 +10,7 @@ import { eventFamily } from '../../src/domain/aggregate'
 import zh from '../../src/i18n/zh-CN'
 import { THEMES } from '../../src/themes'
 import { loadMini } from '../helpers/snapshot'
-import { loadReal, renderSvg } from '../helpers/charts'
+import { inkedPatterns, loadReal, renderSvg } from '../helpers/charts'
 
 use([SVGRenderer, BarChart, GridComponent, TitleComponent, TooltipComponent, AriaComponent])
 
@@ -147,5 +147,33 @@ describe('participating universities and institutes', () => {
       'cas-isl',
     ])
     expect(rankingChart.isEmpty(rankingChart.select(d, { orgKind: 'enterprise' }))).toBe(true)
+  })
+})
+
+describe('participants for screen readers', () => {
+  const description = (o: EChartsCoreOption) =>
+    (o as unknown as { aria: { label: { description: string } } }).aria.label.description
+
+  it('names who took part and with how many outcomes, and how many are not listed', async () => {
+    const rows = rankingChart.select(await loadReal(), {})
+    expect(rows.hidden).toBeGreaterThan(0)
+    const top = rows.items[0]!
+    const zh = description(rankingChart.build(rows, { ...ctx, title: '参与高校/院所' }))
+    expect(zh).toMatch(/^参与高校\/院所。条形图：\d+ 家参与的高校\/院所/)
+    expect(zh).toContain('不作评比')
+    expect(zh).toContain(`${top.name.zh} ${top.outcomes} 项`)
+    expect(zh).toContain(`等，共 ${rows.items.length} 个`)
+    expect(zh).toContain(`另有 ${rows.hidden} 家参与，未列出`)
+    const en = description(rankingChart.build(rows, { ...ctx, locale: 'en' }))
+    expect(en).toMatch(/^Participating universities & institutes\. Bar chart of \d+/)
+    expect(en).toContain(`${top.name.en} ${top.outcomes}`)
+    expect(en).toContain(`+${rows.hidden} more took part`)
+  })
+
+  it('draws no pattern on its one-colour bars, even with decal on', async () => {
+    const rows = rankingChart.select(await loadReal(), {})
+    const option = rankingChart.build(rows, { ...ctx, decal: true })
+    expect((option as { aria: { decal: { show: boolean } } }).aria.decal.show).toBe(true)
+    expect(inkedPatterns(renderSvg(option))).toBe(0)
   })
 })

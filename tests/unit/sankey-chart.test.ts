@@ -6,12 +6,13 @@ import { SankeyChart } from 'echarts/charts'
 import { TooltipComponent, AriaComponent } from 'echarts/components'
 import { sankeyChart, type SankeyFocus } from '../../src/charts/sankey'
 import { textWidth } from '../../src/charts/text'
-import type { SankeyRows } from '../../src/charts/sankey/select'
+import { GENERAL_SECTOR, type SankeyRows } from '../../src/charts/sankey/select'
 import type { BuildContext } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'
-import { THEMES } from '../../src/themes'
+import { THEMES, worstDeltaE } from '../../src/themes'
+import { NO_DECAL, type Decal } from '../../src/charts/base'
 import { FIXTURES, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
-import { loadReal, renderSvg } from '../helpers/charts'
+import { inkedPatterns, loadReal, renderSvg } from '../helpers/charts'
 
 use([SVGRenderer, SankeyChart, TooltipComponent, AriaComponent])
 
@@ -311,5 +312,62 @@ describe('sankey chart', () => {
     const rows = sankeyChart.select(d, { orgKind: 'enterprise' })
     expect(sankeyChart.isEmpty(rows)).toBe(true)
     expect(sankeyChart.isEmpty(sankeyChart.select(d, {}))).toBe(false)
+  })
+})
+
+describe('the Sankey for screen readers and colour-blind readers', () => {
+  interface AriaOption {
+    aria: { label: { description: string }; decal: { show: boolean } }
+    series: { data: { name: string; itemStyle: { color: string; decal?: Decal } }[] }[]
+  }
+  const aria = (o: EChartsCoreOption) => o as unknown as AriaOption
+
+  it('says what flows where: the total, then each layer’s biggest nodes', async () => {
+    const rows = sankeyChart.select(await loadReal(), {})
+    const zh = aria(sankeyChart.build(rows, { ...ctx, title: '合作流向' })).aria.label.description
+    expect(zh).toMatch(/^合作流向。桑基图：高校\/院所 → 领域 → 活动城市/)
+    expect(zh).toContain(`共 ${rows.total} 次`)
+    const biggestCity = rows.nodes
+      .filter((n) => n.layer === 2)
+      .sort((a, b) => b.value - a.value)[0]!
+    expect(zh).toContain(`活动城市：${biggestCity.name.zh} ${biggestCity.value} 次`)
+    const en = aria(sankeyChart.build(rows, { ...ctx, locale: 'en' })).aria.label.description
+    expect(en).toMatch(/^Cooperation flows\. Sankey diagram: /)
+    expect(en).toContain(`event cities: ${biggestCity.name.en} ${biggestCity.value}`)
+  })
+
+  it('gives each sector its own pattern with decal on, and the other layers none', async () => {
+    const rows = sankeyChart.select(await loadReal(), {})
+    const plain = aria(sankeyChart.build(rows, ctx))
+    expect(plain.aria.decal.show).toBe(false)
+    expect(plain.series[0]!.data.every((n) => n.itemStyle.decal === undefined)).toBe(true)
+
+    const option = aria(sankeyChart.build(rows, { ...ctx, decal: true }))
+    expect(option.aria.decal.show).toBe(true)
+    const byId = new Map(option.series[0]!.data.map((n) => [n.name, n.itemStyle]))
+    const sectors = rows.nodes.filter((n) => n.layer === 1 && n.id !== GENERAL_SECTOR)
+    // No two sectors look alike: where colours repeat (more sectors than hues), patterns differ.
+    const looks = sectors.map((n) => {
+      const style = byId.get(n.id)!
+      return JSON.stringify({ ...style.decal, color: style.color })
+    })
+    expect(new Set(looks).size).toBe(sectors.length)
+    const colours = sectors.map((n) => byId.get(n.id)!.color)
+    expect(new Set(colours).size).toBeLessThan(sectors.length)
+    for (const n of rows.nodes.filter((x) => x.layer !== 1))
+      expect(byId.get(n.id)!.decal).toEqual(NO_DECAL)
+    expect(inkedPatterns(renderSvg(option as unknown as EChartsCoreOption))).toBeGreaterThan(1)
+    expect(inkedPatterns(renderSvg(plain as unknown as EChartsCoreOption))).toBe(0)
+  })
+
+  it('never dresses a sector in a colour that could pass for the highlight', async () => {
+    const rows = sankeyChart.select(await loadReal(), {})
+    for (const theme of [THEMES.dark, THEMES.light]) {
+      const option = aria(sankeyChart.build(rows, { ...ctx, theme }))
+      const sectorColours = rows.nodes
+        .filter((n) => n.layer === 1)
+        .map((n) => option.series[0]!.data.find((d) => d.name === n.id)!.itemStyle.color)
+      for (const c of sectorColours) expect(worstDeltaE(c, theme.warm)).toBeGreaterThan(15)
+    }
   })
 })

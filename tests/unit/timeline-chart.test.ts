@@ -13,7 +13,7 @@ import { eventFamily } from '../../src/domain/aggregate'
 import type { DateValue } from '../../src/domain/types'
 import { THEMES } from '../../src/themes'
 import { loadMini } from '../helpers/snapshot'
-import { loadReal, renderSvg } from '../helpers/charts'
+import { inkedPatterns, loadReal, renderSvg } from '../helpers/charts'
 
 use([SVGRenderer, LineChart, ScatterChart, GridComponent, TooltipComponent, AriaComponent])
 
@@ -231,5 +231,36 @@ describe('timeline chart', () => {
       ['hunan-transfer-2024', 1, ['hunan-transfer-2024-aviation']],
     ])
     expect(timelineChart.isEmpty(timelineChart.select(d, { from: '2030-01-01' }))).toBe(true)
+  })
+})
+
+describe('the timeline for screen readers', () => {
+  const description = (o: EChartsCoreOption) =>
+    (o as unknown as { aria: { label: { description: string } } }).aria.label.description
+
+  it('lists the events in date order with date, place and outcomes, in the chart’s language', async () => {
+    const rows = timelineChart.select(await loadReal(), {})
+    const first = rows.points[0]!
+    const zh = description(timelineChart.build(rows, ctx))
+    expect(zh).toMatch(
+      new RegExp(
+        `^活动时间轴。时间轴：${first.start.year}年${first.start.month}月至\\d{4}年\\d+月，共 ${rows.points.length} 场活动：`,
+      ),
+    )
+    expect(zh).toContain(
+      `${first.name.zh}（${formatEventDate(first.start, first.end, 'zh-CN')}，${first.city.zh}`,
+    )
+    const en = description(timelineChart.build(rows, { ...ctx, locale: 'en', title: 'Events' }))
+    expect(en).toMatch(new RegExp(`^Events\\. Timeline of ${rows.points.length} events from `))
+    expect(en).toContain(`${first.name.en} (${formatEventDate(first.start, first.end, 'en')}`)
+  })
+
+  it('keeps its patterns off: shapes already tell a dated event from a month-only one', async () => {
+    const rows = timelineChart.select(await loadReal(), {})
+    const option = timelineChart.build(rows, { ...ctx, decal: true }) as {
+      aria: { decal: { show: boolean } }
+    }
+    expect(option.aria.decal.show).toBe(true)
+    expect(inkedPatterns(renderSvg(option as EChartsCoreOption))).toBe(0)
   })
 })

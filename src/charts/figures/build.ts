@@ -4,7 +4,8 @@ import { enMonth } from '../../domain/eventDate'
 import { amountText } from '../../domain/format'
 import type { Bilingual } from '../../domain/types'
 import type { Unit } from '../../domain/vocab'
-import { baseOption } from '../base'
+import { ariaTitle, clauses, describeChart, listItems } from '../aria'
+import { baseOption, categoryDecal, NO_DECAL } from '../base'
 import { escapeHtml } from '../escape'
 import { labelName, panelFontSize, panelScale } from '../sankey/build'
 import { fitText, textWidth } from '../text'
@@ -33,6 +34,8 @@ export const FIGURES_LABELS = {
     source: '来源',
     via: '转载',
     light: '浅色：参会规模、背景数字或归于某一单位/时段的数字，非本活动自身成果',
+    lightDotted: '浅色带圆点：参会规模、背景数字或归于某一单位/时段的数字，非本活动自身成果',
+    of: (event: string) => `${event}的报道数字，按单位分组，不同单位不共用坐标轴`,
     hatched: '斜纹：报道数字带限定词（约、超、近、不超过），条长按报道数值',
     quote: (q: string) => `“${q}”`,
   },
@@ -57,6 +60,10 @@ export const FIGURES_LABELS = {
     via: 'via',
     light:
       'Light bars: attendance, context, or numbers credited to one party or period: not an outcome of the event itself',
+    lightDotted:
+      'Light dotted bars: attendance, context, or numbers credited to one party or period: not an outcome of the event itself',
+    of: (event: string) =>
+      `Numbers reported of ${event}, grouped by unit; numbers of different units never share an axis`,
     hatched:
       'Hatched: the report qualifies the number (about, over, nearly, up to); bars show the number as reported',
     quote: (q: string) => `“${q}”`,
@@ -195,6 +202,28 @@ function tooltip(b: FigureBar, ctx: BuildContext): string {
   return lines.join('<br/>')
 }
 
+/** The numbers by unit, each with its name, its tags and the value as reported, in words. */
+export function describeFigures(
+  rows: FiguresRows,
+  ctx: Pick<BuildContext, 'locale' | 'title'>,
+): string {
+  const { locale } = ctx
+  const l = FIGURES_LABELS[locale]
+  const groups = rows.groups.map((g, i) => {
+    const labels = groupLabels(g, locale)
+    const bars = g.bars.map((b, j) => {
+      const x = labels[j]!
+      return `${x.name.replace(/^[\u3000└ ]+/, '')}${x.tags} ${barValueText(b, locale)}`
+    })
+    return `${l.units[g.unit]}${l.colon}${listItems(bars, locale, i === 0 ? 8 : 5)}`
+  })
+  return describeChart(
+    ariaTitle('figures', ctx),
+    [rows.event ? l.of(nameOf(rows.event.name, locale)) : '', clauses(groups, locale)],
+    locale,
+  )
+}
+
 /** Smallest text drawn, and smallest that still gets its tags on a line of their own. */
 const MIN_FONT = 10
 const MIN_TWO_LINE_FONT = 12
@@ -231,7 +260,7 @@ export function buildFigures(rows: FiguresRows, ctx: BuildContext): EChartsCoreO
   const labels = rows.groups.map((g) => groupLabels(g, locale))
   const anyTags = labels.some((g) => g.some((x) => x.tags))
   const notes = [
-    ...(bars.some((b) => b.standing !== 'outcome') ? [l.light] : []),
+    ...(bars.some((b) => b.standing !== 'outcome') ? [ctx.decal ? l.lightDotted : l.light] : []),
     ...(bars.some((b) => b.amount.qualifier !== 'exact') ? [l.hatched] : []),
   ]
 
@@ -390,7 +419,12 @@ export function buildFigures(rows: FiguresRows, ctx: BuildContext): EChartsCoreO
             opacity: STRENGTH[b.standing],
             borderRadius: [0, 2 * scale, 2 * scale, 0],
             // A bound (超, 近, 约, 不超过) is hatched: its end is where the report puts it.
-            ...(b.amount.qualifier === 'exact' ? {} : { decal }),
+            // With patterns on, a light bar (not the event's own outcome) is dotted as well.
+            ...(b.amount.qualifier !== 'exact'
+              ? { decal }
+              : ctx.decal
+                ? { decal: own ? NO_DECAL : categoryDecal(1, colour) }
+                : {}),
           },
           label: {
             formatter: plain(barValueText(b, locale)),
@@ -416,7 +450,7 @@ export function buildFigures(rows: FiguresRows, ctx: BuildContext): EChartsCoreO
   })
 
   return {
-    ...baseOption(ctx, fontSize),
+    ...baseOption(ctx, fontSize, describeFigures(rows, ctx)),
     title: titles,
     grid: grids,
     xAxis: xAxes,

@@ -3,6 +3,7 @@ import type { AppLocale } from '../../data/config'
 import type { Kpi } from '../../domain/kpis'
 import { amountParts } from '../../domain/parts'
 import { metricDef, type OrgKind } from '../../domain/vocab'
+import { ariaTitle, describeChart } from '../aria'
 import { baseOption } from '../base'
 import { fitText, textWidth } from '../text'
 import type { BuildContext } from '../types'
@@ -300,17 +301,15 @@ export function buildKpi(rows: KpiRows, ctx: BuildContext): EChartsCoreOption {
     }
   })
 
-  const base = baseOption(ctx, labelSize)
-  const description = rows.tiles
+  const numbers = rows.tiles
     .map(
       (k) =>
         `${kpiLabel(k, locale)} ${kpiValueText(k, locale)}${l.open}${kpiNote(k, locale)}${l.close}`,
     )
     .join(l.sep)
   return {
-    ...base,
     // No series: aria would describe nothing, so the card says its numbers in words.
-    aria: { ...base.aria, label: { description } },
+    ...baseOption(ctx, labelSize, describeChart(ariaTitle('kpi', ctx), [numbers], locale)),
     graphic: { elements },
   } satisfies EChartsCoreOption
 }

@@ -1,8 +1,11 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import { formatAmount } from '../../domain/format'
+import { provinceName } from '../../domain/geo'
 import type { Bilingual } from '../../domain/types'
+import { metricDef } from '../../domain/vocab'
 import { escapeHtml } from '../escape'
-import { baseOption } from '../base'
+import { ariaTitle, clauses, describeChart, listItems } from '../aria'
+import { baseOption, levelDecal, NO_DECAL } from '../base'
 import type { BuildContext } from '../types'
 import type { MapPoint, MapRows } from './select'
 
@@ -82,6 +85,73 @@ function pointTooltip(p: MapPoint, rows: MapRows, ctx: BuildContext): string {
   return `${head}<br/>${events}<br/>${p.outcomes} ${l.outcomes}${value}${partners}`
 }
 
+const ARIA = {
+  'zh-CN': {
+    kind: '示意地图',
+    provinces: (n: number, list: string) => `${n} 个省份有活动：${list}`,
+    regions: (p: string, n: number, list: string) => `${p}，${n} 个市/区有活动：${list}`,
+    region: (name: string, n: number) => `${name} ${n} 场`,
+    cities: (n: number, by: string, list: string) => `活动城市 ${n} 个，圆点大小按${by}：${list}`,
+    city: (name: string, events: number, outcomes: number, total: string) =>
+      `${name}（${events} 场活动，${outcomes} 项成果${total ? `，${total}` : ''}）`,
+    outcomes: '分项成果数',
+    flows: (n: number) => `连线：合作高校/院所来自 ${n} 个城市，指向活动城市`,
+  },
+  en: {
+    kind: 'Schematic map',
+    provinces: (n: number, list: string) => `events in ${n} province${n === 1 ? '' : 's'}: ${list}`,
+    regions: (p: string, n: number, list: string) =>
+      `${p}, events in ${n} cit${n === 1 ? 'y' : 'ies'} or districts: ${list}`,
+    region: (name: string, n: number) => `${name} ${n}`,
+    cities: (n: number, by: string, list: string) =>
+      `${n} event cit${n === 1 ? 'y' : 'ies'}, dots sized by ${by}: ${list}`,
+    city: (name: string, events: number, outcomes: number, total: string) =>
+      `${name} (${events} event${events === 1 ? '' : 's'}, ${outcomes} outcome${outcomes === 1 ? '' : 's'}${total ? `, ${total}` : ''})`,
+    outcomes: 'itemised outcomes',
+    flows: (n: number) =>
+      `lines lead from the ${n} cit${n === 1 ? 'y' : 'ies'} of partner universities and institutes to the event cities`,
+  },
+} as const
+
+/** What the map shows, in words: shaded provinces, event cities by size, where partners come from. */
+export function describeMap(rows: MapRows, ctx: Pick<BuildContext, 'locale' | 'title'>): string {
+  const { locale } = ctx
+  const a = ARIA[locale]
+  const shaded = (rows.level ? rows.regions : rows.provinces).filter((p) => p.events > 0)
+  const areas = [...shaded]
+    .sort((x, y) => y.events - x.events)
+    .map((p) => a.region(rows.level ? p.name : provinceName(p.name, locale), p.events))
+  const metric = rows.sizeBy === 'outcomes' ? null : metricDef(rows.sizeBy)
+  const by = metric ? (locale === 'en' ? metric.en : metric.zh) : a.outcomes
+  const cities = [...rows.points]
+    .sort((x, y) => y.size - x.size)
+    .map((p) =>
+      a.city(
+        nameOf(p.name, locale),
+        p.events.length,
+        p.outcomes,
+        p.total ? formatAmount(p.total, locale) : '',
+      ),
+    )
+  const where = rows.level
+    ? a.regions(provinceName(rows.level.province, locale), areas.length, listItems(areas, locale))
+    : a.provinces(areas.length, listItems(areas, locale))
+  return describeChart(
+    ariaTitle('map', ctx),
+    [
+      `${a.kind}${locale === 'en' ? ': ' : '：'}${where}`,
+      clauses(
+        [
+          cities.length ? a.cities(cities.length, by, listItems(cities, locale)) : '',
+          rows.origins.length ? a.flows(rows.origins.length) : '',
+        ],
+        locale,
+      ),
+    ],
+    locale,
+  )
+}
+
 /** A region's tooltip when the map can be clicked: its name and its events. */
 function regionTooltip(name: string, events: number, ctx: BuildContext): string {
   return `${escapeHtml(name)}<br/>${events} ${LABELS[ctx.locale].events}`
@@ -146,8 +216,14 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     // Nearby cities (长沙, 株洲) must both stay labelled: shift, never hide.
     labelLayout: { moveOverlap: 'shiftY' },
   }
+  // With patterns on, a region's pattern grows denser with its shade: three steps of events.
+  const shade = (events: number) =>
+    theme.sequential[Math.round((events / maxEvents) * (theme.sequential.length - 1))] ??
+    theme.mapArea
+  const regionDecal = (events: number) =>
+    levelDecal(Math.ceil((events / maxEvents) * 3), shade(events))
   return {
-    ...baseOption(ctx, fontSize),
+    ...baseOption(ctx, fontSize, describeMap(rows, ctx)),
     visualMap: {
       type: 'continuous',
       min: 0,
@@ -189,9 +265,12 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
         geoIndex: 0,
         name: rows.level ? 'regions' : 'provinces',
         ...(interactive ? { cursor: 'pointer', tooltip: { formatter: '{b}' } } : {}),
+        // Regions without events take the series' pattern: none.
+        ...(ctx.decal ? { itemStyle: { decal: NO_DECAL } } : {}),
         data: shaded.map((p) => ({
           name: p.name,
           value: p.events,
+          ...(ctx.decal ? { itemStyle: { decal: regionDecal(p.events) } } : {}),
           ...(interactive ? { tooltip: { formatter: regionTooltip(p.name, p.events, ctx) } } : {}),
         })),
       },

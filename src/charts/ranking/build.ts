@@ -2,7 +2,8 @@ import type { EChartsCoreOption } from 'echarts/core'
 import { escapeHtml } from '../escape'
 import { labelName, panelFontSize, panelScale } from '../sankey/build'
 import { fitText, textWidth } from '../text'
-import { baseOption } from '../base'
+import { ariaTitle, describeChart, listItems } from '../aria'
+import { baseOption, NO_DECAL } from '../base'
 import type { BuildContext } from '../types'
 import type { RankingItem, RankingRows } from './select'
 
@@ -40,6 +41,37 @@ function tooltip(item: RankingItem, ctx: BuildContext): string {
   return lines.join('<br/>')
 }
 
+const ARIA = {
+  'zh-CN': {
+    kind: (n: number) =>
+      `条形图：${n} 家参与的高校/院所，条长为报道逐项列出、该单位为一方的成果数（参与名单，不作评比）`,
+    item: (name: string, n: number) => `${name} ${n} 项`,
+  },
+  en: {
+    kind: (n: number) =>
+      `Bar chart of ${n} participating universities and institutes, by the itemised outcomes each is a party to (a list of who took part, not a league table)`,
+    item: (name: string, n: number) => `${name} ${n}`,
+  },
+} as const
+
+/** Who took part and with how many itemised outcomes, in words. */
+export function describeRanking(
+  rows: RankingRows,
+  ctx: Pick<BuildContext, 'locale' | 'title'>,
+): string {
+  const { locale } = ctx
+  const a = ARIA[locale]
+  const items = rows.items.map((i) => a.item(locale === 'en' ? i.name.en : i.name.zh, i.outcomes))
+  return describeChart(
+    ariaTitle('ranking', ctx),
+    [
+      `${a.kind(rows.items.length)}${locale === 'en' ? ': ' : '：'}${listItems(items, locale)}`,
+      rows.hidden > 0 ? LABELS[locale].hidden(rows.hidden) : '',
+    ],
+    locale,
+  )
+}
+
 /** Participating universities and institutes as horizontal bars of their itemised outcomes. */
 export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreOption {
   const { theme, locale } = ctx
@@ -58,7 +90,7 @@ export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreO
   const footer = rows.hidden > 0 ? fontSize + pad : 0
 
   return {
-    ...baseOption(ctx, fontSize),
+    ...baseOption(ctx, fontSize, describeRanking(rows, ctx)),
     title: {
       show: rows.hidden > 0,
       text: rows.hidden > 0 ? l.hidden(rows.hidden) : '',
@@ -119,7 +151,12 @@ export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreO
         barMaxWidth: Math.round(18 * scale),
         showBackground: true,
         backgroundStyle: { color: theme.border, opacity: 0.18 },
-        itemStyle: { color: theme.accent, borderRadius: [0, 3 * scale, 3 * scale, 0] },
+        // One colour for every bar: nothing for a pattern to repeat.
+        itemStyle: {
+          color: theme.accent,
+          borderRadius: [0, 3 * scale, 3 * scale, 0],
+          ...(ctx.decal ? { decal: NO_DECAL } : {}),
+        },
         emphasis: { itemStyle: { color: theme.warm } },
         label: {
           show: true,

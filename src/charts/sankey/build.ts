@@ -2,8 +2,10 @@ import type { EChartsCoreOption } from 'echarts/core'
 import { fitText, textWidth } from '../text'
 import type { Bilingual } from '../../domain/types'
 import { escapeHtml } from '../escape'
-import { baseOption } from '../base'
+import { ariaTitle, clauses, describeChart, listItems } from '../aria'
+import { baseOption, categoryDecal, NO_DECAL } from '../base'
 import type { BuildContext } from '../types'
+import { categoryColours } from '../../themes'
 import { GENERAL_SECTOR, OTHER_ORG, type SankeyNode, type SankeyRows } from './select'
 
 // Shared sizing rules of the panel charts (sankey, timeline, ranking). The panels run from about
@@ -83,6 +85,47 @@ function nodeTooltip(n: SankeyNode, rows: SankeyRows, ctx: BuildContext): string
   return lines.join('<br/>')
 }
 
+const ARIA = {
+  'zh-CN': {
+    kind: (total: number) =>
+      `桑基图：高校/院所 → 领域 → 活动城市，宽度为参与次数（一家单位参加一场活动或分会场计一次），共 ${total} 次`,
+    layers: ['高校/院所', '领域', '活动城市'],
+    layer: (name: string, list: string) => `${name}：${list}`,
+    node: (name: string, n: number) => `${name} ${n} 次`,
+  },
+  en: {
+    kind: (total: number) =>
+      `Sankey diagram: universities and institutes → sectors → event cities, width by participations (one organisation at one event or session), ${total} in all`,
+    layers: ['universities and institutes', 'sectors', 'event cities'],
+    layer: (name: string, list: string) => `${name}: ${list}`,
+    node: (name: string, n: number) => `${name} ${n}`,
+  },
+} as const
+
+/** The flows in words: the total, then each layer's biggest nodes. */
+export function describeSankey(
+  rows: SankeyRows,
+  ctx: Pick<BuildContext, 'locale' | 'title'>,
+): string {
+  const a = ARIA[ctx.locale]
+  const layer = (l: 0 | 1 | 2) =>
+    a.layer(
+      a.layers[l],
+      listItems(
+        rows.nodes
+          .filter((n) => n.layer === l)
+          .sort((x, y) => y.value - x.value)
+          .map((n) => a.node(nameOf(n.name, ctx.locale), n.value)),
+        ctx.locale,
+      ),
+    )
+  return describeChart(
+    ariaTitle('sankey', ctx),
+    [a.kind(rows.total), clauses([layer(0), layer(1), layer(2)], ctx.locale)],
+    ctx.locale,
+  )
+}
+
 /**
  * The gap between nodes that keeps neighbouring labels apart. In a column of n nodes, a node of
  * value v is v·(H − (n − 1)·gap)/total high, and the next label comes one node height plus one gap
@@ -138,18 +181,27 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
   }
   const nodeGap = nodeGapFor(rows, ctx.size.height - 2 * pad, Math.round(fontSize * 1.15), scale)
 
-  // Amber is the highlighted event's colour and grey is 综合's, so no named sector wears either.
-  const isGrey = (c: string) => /^#(..)\1\1$/i.test(c)
-  const sectorColours = theme.categorical.filter((c) => c !== theme.warm && !isGrey(c))
+  // Amber is the highlighted event's colour and grey is 综合's, so no named sector wears either,
+  // nor a colour that someone could take for amber.
+  const sectorColours = categoryColours(theme)
+  const sectorSlot = (n: SankeyNode) =>
+    n.layer !== 1 || n.id === GENERAL_SECTOR || n.sectorIndex < 0
+      ? -1
+      : n.sectorIndex % sectorColours.length
   const colourOf = (n: SankeyNode): string => {
     if (n.layer === 0) return n.id === OTHER_ORG ? theme.muted : theme.accent
     if (n.layer === 2) return theme.sequential[3] ?? theme.accent
-    if (n.id === GENERAL_SECTOR || n.sectorIndex < 0) return theme.muted
-    return sectorColours[n.sectorIndex % sectorColours.length] ?? theme.accent
+    const slot = sectorSlot(n)
+    return slot < 0 ? theme.muted : (sectorColours[slot] ?? theme.accent)
   }
+  // Sectors are told apart by colour; with patterns on, by pattern too, counted by the sector
+  // rather than by its colour, so two sectors that share a colour (more sectors than hues) still
+  // differ. The other layers are told apart by their column, and keep no pattern.
+  const decalOf = (n: SankeyNode) =>
+    sectorSlot(n) < 0 ? NO_DECAL : categoryDecal(n.sectorIndex, colourOf(n))
 
   return {
-    ...baseOption(ctx, fontSize),
+    ...baseOption(ctx, fontSize, describeSankey(rows, ctx)),
     series: [
       {
         type: 'sankey',
@@ -189,7 +241,11 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
         data: rows.nodes.map((n) => ({
           name: n.id,
           depth: n.layer,
-          itemStyle: { color: colourOf(n), borderWidth: 0 },
+          itemStyle: {
+            color: colourOf(n),
+            borderWidth: 0,
+            ...(ctx.decal ? { decal: decalOf(n) } : {}),
+          },
           tooltip: { formatter: nodeTooltip(n, rows, ctx) },
         })),
         links: rows.links.map((k) => {

@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import { escapeHtml } from '../escape'
 import { panelFontSize, panelScale } from '../sankey/build'
 import { fitText, textWidth } from '../text'
+import { ariaTitle, describeChart, listItems } from '../aria'
 import { baseOption } from '../base'
 import type { BuildContext } from '../types'
 import { enMonth, formatEventDate } from '../../domain/eventDate'
@@ -113,6 +114,57 @@ function tooltip(p: TimelinePoint, ctx: BuildContext): string {
   return lines.join('<br/>')
 }
 
+const ARIA = {
+  'zh-CN': {
+    kind: (n: number, from: string, to: string) =>
+      n === 1 ? `时间轴：共 1 场活动` : `时间轴：${from}至${to}，共 ${n} 场活动`,
+    event: (name: string, date: string, city: string, outcomes: number, sessions: number) =>
+      `${name}（${date}，${city}${sessions ? `，${sessions} 个分会场` : ''}，分项成果 ${outcomes} 项）`,
+  },
+  en: {
+    kind: (n: number, from: string, to: string) =>
+      n === 1 ? 'Timeline of 1 event' : `Timeline of ${n} events from ${from} to ${to}`,
+    event: (name: string, date: string, city: string, outcomes: number, sessions: number) =>
+      `${name} (${date}, ${city}${sessions ? `, ${sessions} session${sessions === 1 ? '' : 's'}` : ''}, ${outcomes} itemised outcome${outcomes === 1 ? '' : 's'})`,
+  },
+} as const
+
+/** The events in date order, with date, place and outcomes, in words. */
+export function describeTimeline(
+  rows: TimelineRows,
+  ctx: Pick<BuildContext, 'locale' | 'title'>,
+): string {
+  const { locale } = ctx
+  const a = ARIA[locale]
+  const en = locale === 'en'
+  const points = rows.points
+  const first = points[0]
+  const last = points[points.length - 1]
+  // The span by month: the axis is read in months.
+  const span = (p: TimelinePoint | undefined) =>
+    !p
+      ? ''
+      : en
+        ? `${enMonth(p.start.month)} ${p.start.year}`
+        : `${p.start.year}年${p.start.month}月`
+  const events = points.map((p) =>
+    a.event(
+      en ? p.name.en : p.name.zh,
+      formatEventDate(p.start, p.end, locale),
+      en ? p.city.en : p.city.zh,
+      p.outcomes,
+      p.sessions,
+    ),
+  )
+  return describeChart(
+    ariaTitle('timeline', ctx),
+    [
+      `${a.kind(points.length, span(first), span(last))}${en ? ': ' : '：'}${listItems(events, locale)}`,
+    ],
+    locale,
+  )
+}
+
 /** The axis range: the events with room either side, so no point sits on the chart's edge. */
 export function timelineRange(rows: TimelineRows): { min: number; max: number } {
   const times = rows.points.map((p) => p.time)
@@ -208,7 +260,7 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
   })
 
   return {
-    ...baseOption(ctx, fontSize),
+    ...baseOption(ctx, fontSize, describeTimeline(rows, ctx)),
     // Points and ticks in UTC: the day of an event must not move with the kiosk's time zone.
     useUTC: true,
     // Explore: drag across the axis to set the date range (the view starts the brush cursor).
