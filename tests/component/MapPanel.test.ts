@@ -55,4 +55,28 @@ describe('map panel', () => {
     expect(wrapper.get('.panel-empty').text()).toBe('暂无数据')
     expect(wrapper.find('svg').exists()).toBe(false)
   })
+
+  it('says so in words when the chart cannot be drawn, instead of breaking the page', async () => {
+    const rows = CHARTS.map.select(await loadMini(), {})
+    const broken = {
+      ...CHARTS.map,
+      build: () => {
+        throw new Error('unforeseen data')
+      },
+    }
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const wrapper = mount(ChartPanel, {
+      props: { entry: broken, rows, title: '地图', emptyText: '暂无数据', renderer: 'svg' },
+      global: plugins().global as never,
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="chart-failed"]').text()).toBe(
+      '此图暂时无法绘制，其余内容不受影响',
+    )
+    expect(wrapper.get('.panel-title').text()).toBe('地图')
+    expect(error).toHaveBeenCalledWith('chart map:', expect.any(Error))
+    error.mockRestore()
+    wrapper.unmount()
+  })
 })
