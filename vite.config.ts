@@ -11,6 +11,8 @@ export default defineConfig({
     vue(),
     snapshotPlugin(process.env.SNAPSHOT_DIR ?? fileURLToPath(new URL('./data', import.meta.url))),
   ],
+  // The snapshot loader's worker (src/data/loadOffThread.ts) is an ES module, as the app is.
+  worker: { format: 'es' },
   build: {
     // Kiosk browsers: Chromium 87 cores (360, 奇安信, 统信), Chrome 109 on Windows 7.
     target: ['chrome87', 'edge88', 'firefox78', 'safari14'],

@@ -13,7 +13,9 @@ export type LoadResult =
   | { ok: true; dataset: Dataset; manifest: Manifest; problems: Problem[] }
   | { ok: false; dataset: Dataset | null; manifest: Manifest | null; problems: Problem[] }
 
-export const MANIFEST_FILE = 'manifest.json'
+import { MANIFEST_FILE } from './names'
+
+export { MANIFEST_FILE }
 
 /**
  * The largest file a snapshot may hold. 100,000 outcomes take about 25 MiB; anything much

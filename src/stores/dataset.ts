@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { dataBaseUrl, httpReader } from '../data/browserReader'
-import { loadLastGood, memoryReader, recordingReader, saveLastGood } from '../data/cache'
+import { loadPublishedOffThread } from '../data/loadOffThread'
 import type { Candidate } from '../data/dropped'
-import { loadSnapshot, MANIFEST_FILE, type FileReader } from '../data/loadSnapshot'
+import type { FileReader } from '../data/loadSnapshot'
+import { MANIFEST_FILE } from '../data/names'
 import type { Manifest } from '../data/manifest'
 import type { Problem } from '../domain/problems'
 import type { Dataset } from '../domain/types'
@@ -42,49 +43,44 @@ export const useDatasetStore = defineStore('dataset', () => {
   const manifest = computed(() => preview.value?.candidate.manifest ?? liveManifest.value)
   const origin = computed<DataOrigin | null>(() => (preview.value ? 'preview' : liveOrigin.value))
 
-  const cacheKey = () => dataBaseUrl()
-
+  /**
+   * Loads the published folder (in the loader worker) or, in tests, what `reader` serves. A
+   * failed load keeps what is on screen; with nothing on screen, the last good copy is shown.
+   */
   async function load(reader?: FileReader): Promise<void> {
     status.value = 'loading'
-    const recorder = recordingReader(reader ?? httpReader(dataBaseUrl()))
-    try {
-      const result = await loadSnapshot(recorder.read)
-      problems.value = result.problems
-      checkedAt.value = new Date()
-      if (result.ok) {
-        live.value = result.dataset
-        liveManifest.value = result.manifest
-        liveOrigin.value = 'network'
-        cachedAt.value = null
-        error.value = null
-        status.value = 'ready'
-        // Only what came from the server is worth keeping; a test's own reader is not.
-        if (!reader)
-          void saveLastGood(cacheKey(), {
-            savedAt: new Date().toISOString(),
-            files: recorder.files,
-          })
-        return
-      }
-      error.value = `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
-    } catch (e) {
-      checkedAt.value = new Date()
-      error.value = (e as Error).message
+    const {
+      result,
+      error: failure,
+      cached,
+    } = reader
+      ? {
+          result: await (await import('../data/loadSnapshot')).loadSnapshot(reader),
+          error: null,
+          cached: null,
+        }
+      : await loadPublishedOffThread(dataBaseUrl(), { fallBack: !live.value })
+    problems.value = result.problems
+    checkedAt.value = new Date()
+    if (result.ok) {
+      live.value = result.dataset
+      liveManifest.value = result.manifest
+      liveOrigin.value = 'network'
+      cachedAt.value = null
+      error.value = null
+      status.value = 'ready'
+      return
     }
+    error.value =
+      failure ??
+      `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
     status.value = 'error'
-    if (!live.value) await fallBackToCache()
-  }
-
-  /** After a reload onto broken data: the last good files, checked again like any others. */
-  async function fallBackToCache(): Promise<void> {
-    const cached = await loadLastGood(cacheKey())
-    if (!cached) return
-    const result = await loadSnapshot(memoryReader(cached.files))
-    if (!result.ok || live.value) return
-    live.value = result.dataset
-    liveManifest.value = result.manifest
-    liveOrigin.value = 'cache'
-    cachedAt.value = cached.savedAt
+    if (cached && !live.value) {
+      live.value = cached.dataset
+      liveManifest.value = cached.manifest
+      liveOrigin.value = 'cache'
+      cachedAt.value = cached.savedAt
+    }
   }
 
   /**

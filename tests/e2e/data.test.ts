@@ -41,6 +41,8 @@ describe('the data view', () => {
   it('shows the snapshot’s status and every file, and gives the audit CSV and templates', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     const log = watch(page, new URL(base).origin)
+    const workers: string[] = []
+    page.on('worker', (w) => workers.push(w.url()))
     await page.goto(`${base}#/data`)
     await expect
       .poll(() => page.getAttribute('[data-testid="data-state"]', 'data-state'))
@@ -54,6 +56,8 @@ describe('the data view', () => {
       expect(Papa.parse(csv, { header: true, skipEmptyLines: true }).data.length).toBe(n)
     }
     expect(counts).toHaveLength(8)
+    // The snapshot was parsed and validated off the main thread.
+    expect(workers.some((u) => /loader\.worker-[\w-]+\.js$/.test(u))).toBe(true)
 
     const audit = await download(page, '[data-download="audit"]')
     expect(audit.name).toBe('figures_2026-11-21.csv')
