@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { responseHeaders } from './headers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,14 +25,18 @@ export interface StaticServer {
 
 /**
  * Serves a folder under a sub-path (as nginx or object storage would), for `npm start` and
- * the browser tests. No caching, so a replaced data file is seen at the next poll.
+ * the browser tests. Without `headers`: no caching at all, so a replaced data file is seen at
+ * the next poll. With `headers`: what a deployment should send (scripts/lib/headers.ts) — the
+ * Content-Security-Policy, hashed assets cached for a year, everything else revalidated (ETag).
  */
 export async function serveStatic(opts: {
   root: string
   base?: string
   port?: number
   host?: string
+  headers?: boolean | { frameAncestors?: string }
 }): Promise<StaticServer> {
+  const deploy = opts.headers ? (opts.headers === true ? {} : opts.headers) : null
   const base = (opts.base ?? '/').replace(/\/?$/, '/')
   const root = path.resolve(opts.root)
   const server = http.createServer(async (req, res) => {
@@ -49,12 +54,27 @@ export async function serveStatic(opts: {
     try {
       const s = await stat(file)
       const target = s.isDirectory() ? path.join(file, 'index.html') : file
-      const size = (await stat(target)).size
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
-        'content-length': size,
-        'cache-control': 'no-store',
-      })
+      const t = await stat(target)
+      const type = TYPES[path.extname(target)] ?? 'application/octet-stream'
+      if (!deploy) {
+        res.writeHead(200, {
+          'content-type': type,
+          'content-length': t.size,
+          'cache-control': 'no-store',
+        })
+        createReadStream(target).pipe(res)
+        return
+      }
+      const etag = `W/"${t.size.toString(16)}-${Math.floor(t.mtimeMs).toString(16)}"`
+      const headers = {
+        ...responseHeaders(path.relative(root, target).split(path.sep).join('/'), deploy),
+        etag,
+      }
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end()
+        return
+      }
+      res.writeHead(200, { ...headers, 'content-type': type, 'content-length': t.size })
       createReadStream(target).pipe(res)
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
@@ -65,6 +85,11 @@ export async function serveStatic(opts: {
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        // Idle keep-alive connections would hold close() for seconds.
+        server.closeIdleConnections()
+      }),
   }
 }
