@@ -3,6 +3,9 @@ import { createPinia } from 'pinia'
 import '@fontsource/noto-sans-sc/400.css'
 import '@fontsource/noto-sans-sc/700.css'
 import '@fontsource/barlow-condensed/600.css'
+// vue-echarts adds these rules itself, but with a <style> element where a browser lacks
+// adoptedStyleSheets (Safari < 16.4, Firefox < 101), which the CSP's style-src 'self' refuses.
+import 'vue-echarts/style.css'
 import './styles.css'
 import App from './App.vue'
 import { createAppRouter } from './router'

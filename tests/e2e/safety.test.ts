@@ -305,12 +305,11 @@ async function expectClean(page: Page, dialogs: string[]) {
 }
 
 /**
- * Charts whose tooltips must have shown while hovered. Not the map: its items' tooltips never
- * show, because `geo.tooltip.show: false` in the map builder cascades to every series drawn on
- * the geo (ECharts builds an item's tooltip from item → series → coordinate system). The map is
- * hovered all the same, so a tooltip that ever shows there is checked like the others.
+ * Charts whose tooltips must have shown while hovered. The map's used to show none at all:
+ * `geo.tooltip.show: false` cascades to every series drawn on the geo (ECharts builds an item's
+ * tooltip from item → series → coordinate system), so its series now say `show: true`.
  */
-const TOOLTIP_CHARTS = new Set(['sankey', 'timeline', 'ranking', 'figures'])
+const TOOLTIP_CHARTS = new Set(['map', 'sankey', 'timeline', 'ranking', 'figures'])
 
 /** Each chart was hovered onto data: some tooltip showed a payload, as text. */
 function expectTooltipsShowPayloads(seen: Record<string, string[]>, charts: string[]) {
@@ -371,8 +370,8 @@ describe('a snapshot whose every text field holds markup and script', () => {
     await page.goto(`${hostile.url}#/explore?frozen=1&province=${encodeURIComponent('湖南')}`)
     await expect.poll(() => page.textContent('[data-testid="map-breadcrumb"]')).toContain('湖南')
     await page.waitForTimeout(500)
-    // The province's map (see TOOLTIP_CHARTS on why its tooltips are not required).
-    await hoverCharts(page, { only: 'map' })
+    // The province's map: its cities' tooltips list partners from elsewhere, as text.
+    expectTooltipsShowPayloads(await hoverCharts(page, { only: 'map' }), ['map'])
     await expectClean(page, dialogs)
     expect(log).toEqual({ errors: [], failed: [], foreign: [] })
     await page.close()
@@ -389,8 +388,8 @@ describe('a snapshot whose every text field holds markup and script', () => {
         as.map((a) => a.getAttribute('href')),
       ))
         expect(href).not.toMatch(/^\s*javascript:/i)
-      // The partners' map (see TOOLTIP_CHARTS on why its tooltips are not required).
-      await hoverCharts(page)
+      // The partners' map.
+      expectTooltipsShowPayloads(await hoverCharts(page), ['map'])
       await expectClean(page, dialogs)
 
       await page.goto(`${hostile.url}#/orgs/${orgId}?frozen=1&lang=${lang}`)

@@ -200,6 +200,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     name: 'events',
     ...(interactive ? { cursor: 'pointer' } : {}),
     coordinateSystem: 'geo',
+    tooltip: { show: true },
     data: points,
     z: 4,
     itemStyle: { color: theme.warm, shadowBlur: frozen ? 0 : 12, shadowColor: theme.warm },
@@ -245,6 +246,9 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
         itemStyle: { areaColor: theme.sequential[2] },
       },
       select: { disabled: true },
+      // The bare geo (regions outside the map series) has nothing to say. ECharts reads a
+      // series item's tooltip through its coordinate system's, so every series drawn on the
+      // map sets `show: true` itself, or this would silence them all.
       tooltip: { show: false },
       // Cities with events carry their point's label: the region's own would sit on top of it.
       ...(rows.level
@@ -264,7 +268,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
         type: 'map',
         geoIndex: 0,
         name: rows.level ? 'regions' : 'provinces',
-        ...(interactive ? { cursor: 'pointer', tooltip: { formatter: '{b}' } } : {}),
+        ...(interactive ? { cursor: 'pointer', tooltip: { show: true, formatter: '{b}' } } : {}),
         // Regions without events take the series' pattern: none.
         ...(ctx.decal ? { itemStyle: { decal: NO_DECAL } } : {}),
         data: shaded.map((p) => ({
@@ -278,6 +282,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
         type: 'lines',
         name: 'flows',
         coordinateSystem: 'geo',
+        tooltip: { show: true },
         z: 3,
         data: rows.flows.map((f) => ({
           coords: f.coords.map((c) => [...c]),
@@ -297,6 +302,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
         type: 'scatter',
         name: 'origins',
         coordinateSystem: 'geo',
+        tooltip: { show: true },
         z: 3,
         symbolSize: 5 * scale,
         itemStyle: { color: theme.accent },
