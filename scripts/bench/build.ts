@@ -29,9 +29,44 @@ export function fullEchartsPlugin(): Plugin {
   }
 }
 
+/** What a chunk is made of: packages (and src/ folders) by share of its code before minifying. */
+export type Composition = Record<string, { name: string; share: number }[]>
+
+function composition(output: unknown): Composition {
+  const out: Composition = {}
+  const results = (Array.isArray(output) ? output : [output]) as {
+    output?: {
+      type: string
+      fileName: string
+      modules?: Record<string, { renderedLength: number }>
+    }[]
+  }[]
+  for (const result of results) {
+    for (const chunk of result.output ?? []) {
+      if (chunk.type !== 'chunk') continue
+      const parts = new Map<string, number>()
+      for (const [id, m] of Object.entries(chunk.modules ?? {})) {
+        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1]
+        const src = /\/src\/([^/]+)\//.exec(id)?.[1]
+        const name = pkg ?? (src ? `src/${src}` : path.basename(id))
+        parts.set(name, (parts.get(name) ?? 0) + m.renderedLength)
+      }
+      const total = [...parts.values()].reduce((a, b) => a + b, 0) || 1
+      out[chunk.fileName] = [...parts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([name, n]) => ({ name, share: Math.round((100 * n) / total) }))
+    }
+  }
+  return out
+}
+
 /** vite build of the app (vite.config.ts, curated data/) into outDir; `full`: all of ECharts. */
-export async function buildApp(outDir: string, opts: { full?: boolean } = {}): Promise<void> {
-  await build({
+export async function buildApp(
+  outDir: string,
+  opts: { full?: boolean } = {},
+): Promise<Composition> {
+  const output = await build({
     root: ROOT,
     configFile: path.join(ROOT, 'vite.config.ts'),
     configLoader: 'runner',
@@ -45,6 +80,7 @@ export async function buildApp(outDir: string, opts: { full?: boolean } = {}): P
     },
     plugins: opts.full ? [fullEchartsPlugin()] : [],
   })
+  return composition(output)
 }
 
 /** What the bare page draws: the app's map rows for the curated snapshot, pre-baked. */

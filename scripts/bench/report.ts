@@ -104,7 +104,10 @@ export function formatReport(result: BenchResult, keys: readonly FigureKey[]): s
   }
   const out = [table(rows), '']
   out.push(`initial JS on / (gzip kB, received before the first chart):`)
-  for (const j of d.initialJs) out.push(`  ${j.gzipKb.toFixed(1).padStart(7)}  ${j.file}`)
+  for (const j of d.initialJs) {
+    const parts = j.parts?.map((p) => `${p.name} ${p.share}%`).join(', ')
+    out.push(`  ${j.gzipKb.toFixed(1).padStart(7)}  ${j.file}${parts ? `  (${parts})` : ''}`)
+  }
   out.push(
     `total JS: ${d.totalJsFiles} files; full-ECharts build's initial JS on /: ${fmt(d.fullInitialJsKb)} kB; ` +
       `bare page JS: ${fmt(round1(d.bareJsKb))} kB`,

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from '../lib/chromium'
 import { serveStatic } from '../lib/server'
-import { bakeMap, buildApp, buildBare } from './build'
+import { bakeMap, buildApp, buildBare, type Composition } from './build'
 import {
   carouselHeap,
   coldLoad,
@@ -88,6 +88,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 export interface JsFile {
   file: string
   gzipKb: number
+  /** Its biggest parts, by share of the code before minifying (when the bench built it). */
+  parts?: { name: string; share: number }[]
 }
 
 /** What the lead needs to see where the cost is, beside the figures. */
@@ -198,6 +200,7 @@ async function initialJs(
   load: LoadResult,
   siteRoot: string,
   siteUrl: string,
+  chunks: Composition = {},
 ): Promise<{ kb: number; files: JsFile[] }> {
   const first = load.drawn[0]?.at ?? Infinity
   const files: JsFile[] = []
@@ -208,7 +211,8 @@ async function initialJs(
     const rel = decodeURIComponent(url.pathname.slice(new URL(siteUrl).pathname.length))
     const bytes = await gzipBytes(path.join(siteRoot, rel))
     total += bytes
-    files.push({ file: rel, gzipKb: round(kb(bytes)) })
+    const parts = chunks[rel.split('/').slice(1).join('/')]
+    files.push({ file: rel, gzipKb: round(kb(bytes)), ...(parts ? { parts } : {}) })
   }
   files.sort((a, b) => b.gzipKb - a.gzipKb)
   return { kb: kb(total), files }
@@ -251,16 +255,11 @@ interface SiteSize {
 }
 
 /** Builds (or reuses) everything the bench serves under one root. */
-async function prepare(
-  o: BenchOptions,
-  root: string,
-): Promise<{ sizes: Record<string, SiteSize> }> {
+async function prepare(o: BenchOptions, root: string): Promise<Prepared> {
   const app = path.join(root, 'app')
   const ready = o.reuse && (await exists(path.join(root, 'ready.json')))
   if (ready) {
-    const built = JSON.parse(await readFile(path.join(root, 'ready.json'), 'utf8')) as {
-      sizes: Record<string, SiteSize>
-    }
+    const built = JSON.parse(await readFile(path.join(root, 'ready.json'), 'utf8')) as Prepared
     if (Object.values(o.sizes).every((n) => built.sizes[n])) {
       o.log(`reusing the builds in ${root}`)
       return built
@@ -268,11 +267,12 @@ async function prepare(
   }
   await rm(root, { recursive: true, force: true })
   await mkdir(root, { recursive: true })
+  let chunks: Composition = {}
   if (o.appDir) {
     await symlink(path.resolve(o.appDir), app, 'dir')
   } else {
     o.log('building the app …')
-    await buildApp(app)
+    chunks = await buildApp(app)
   }
   o.log('building the app with all of ECharts …')
   await buildApp(path.join(root, 'full'), { full: true })
@@ -284,15 +284,21 @@ async function prepare(
     o.log(`writing a synthetic snapshot of ${n} outcomes …`)
     sizes[n] = await syntheticSite(app, path.join(root, `syn-${n}`), n)
   }
-  await writeFile(path.join(root, 'ready.json'), JSON.stringify({ sizes }))
-  return { sizes }
+  await writeFile(path.join(root, 'ready.json'), JSON.stringify({ sizes, chunks }))
+  return { sizes, chunks }
+}
+
+interface Prepared {
+  sizes: Record<string, SiteSize>
+  /** What each chunk of the app is made of (empty when the app was built elsewhere). */
+  chunks: Composition
 }
 
 /** Runs the whole bench. Figures that could not be measured are null, with a note saying why. */
 export async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResult> {
   const o: BenchOptions = { ...DEFAULT_OPTIONS, ...options }
   const root = path.resolve(o.workDir, 'site')
-  const { sizes } = await prepare(o, root)
+  const { sizes, chunks } = await prepare(o, root)
   const notes: string[] = []
   const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, null])) as Figures
   const details: Details = {
@@ -358,7 +364,7 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
         details.runs.all.push(app.marks['chart:all-drawn']!)
         details.runs.heap.push(app.heapMb!)
         if (i === 0) {
-          const js = await initialJs(app, root, server.url)
+          const js = await initialJs(app, root, server.url, chunks)
           figures.initial_js_gzip_kb = round(js.kb)
           details.initialJs = js.files
         }
