@@ -6,7 +6,7 @@ import {
   type FileReader,
   type LoadResult,
 } from '../../src/data/loadSnapshot'
-import { SCHEMA_VERSION, entryFor, hashBytes, type Manifest } from '../../src/data/manifest'
+import { manifestBytes, manifestFor, type Manifest } from '../../src/data/manifest'
 import { TABLE_NAMES, type TableName } from '../../src/domain/tables'
 
 export function fsReader(dir: string): FileReader {
@@ -56,17 +56,13 @@ export async function writeManifest(dir: string, date: string): Promise<Manifest
   const previous = await readFile(path.join(dir, MANIFEST_FILE), 'utf8')
     .then((t) => JSON.parse(t) as Manifest)
     .catch(() => null)
-  const tables = {} as Manifest['tables']
+  const files = {} as Record<TableName, { file: string; bytes: Uint8Array }>
   for (const table of TABLE_NAMES) {
     const file = await fileOf(dir, table, previous)
-    tables[table] = entryFor(file, new Uint8Array(await readFile(path.join(dir, file))))
+    files[table] = { file, bytes: new Uint8Array(await readFile(path.join(dir, file))) }
   }
-  const digest = hashBytes(new TextEncoder().encode(JSON.stringify(tables))).slice(0, 8)
-  const manifest: Manifest = {
-    schema: SCHEMA_VERSION,
-    snapshot: { version: `${date}-${digest}`, date },
-    tables,
-  }
-  await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
+  // The same manifest the Data view writes for its zip: one rule for versions and hashes.
+  const manifest = manifestFor(files, date)
+  await writeFile(path.join(dir, MANIFEST_FILE), manifestBytes(manifest))
   return manifest
 }

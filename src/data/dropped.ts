@@ -8,9 +8,8 @@ import {
   type FileReader,
   type LoadResult,
 } from './loadSnapshot'
-import type { Manifest } from './manifest'
 import { decodeText, type Encoding } from './parseTable'
-import { manifestBytes, manifestFor } from './publish'
+import { manifestBytes, manifestFor, type Manifest } from './manifest'
 
 /** A file a curator dropped on the Data view. Read in the browser, never uploaded. */
 export interface DroppedFile {
