@@ -8,8 +8,8 @@ import {
   provinceOfAdcode,
 } from './geo'
 import { ProblemList, type Problem } from './problems'
-import { checkColumns, checkRows, type CheckedRow, type RawTable } from './rows'
-import type { RawRow, TableName } from './tables'
+import { checkColumns, checkRows, type CheckedRow, type RawRecord, type RawTable } from './rows'
+import { TABLE_NAMES, type TableName } from './tables'
 import type {
   CoopEvent,
   Dataset,
@@ -42,10 +42,6 @@ const VALUE_METRIC_UNIT: Record<ValueMetric, Unit> = {
   area: 'm2',
 }
 
-function opt(s: string): string | null {
-  return s === '' ? null : s
-}
-
 /**
  * Turns raw tables into a validated, indexed, frozen Dataset. Every problem names the file,
  * the row, the field and what was expected; rows with errors are left out of the dataset.
@@ -62,8 +58,17 @@ export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildRe
 
   // References are checked against every id a file declares, valid row or not: one broken
   // row is reported once, not again at every row that points at it.
-  const declared = (name: TableName): Set<string> =>
-    new Set((tables[name]?.rows ?? []).map((r) => String(r.cells['id'] ?? '').trim()))
+  const strings = sharedStrings(
+    TABLE_NAMES.flatMap((t) => (t === 'outcomes' ? [] : (tables[t]?.rows ?? []))),
+  )
+  const declared = (name: TableName): Map<string, string> => {
+    const out = new Map<string, string>()
+    for (const r of tables[name]?.rows ?? []) {
+      const id = String(r.cells['id'] ?? '').trim()
+      out.set(id, strings.get(id) ?? id)
+    }
+    return out
+  }
   const refs: Refs = {
     sourceIds: declared('sources'),
     placeIds: declared('places'),
@@ -73,21 +78,33 @@ export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildRe
     figureIds: declared('figures'),
   }
 
-  const ctx = new Context(p, fileOf)
-  const sources = ctx.unique('sources', rows('sources')).map((r) => ctx.source(r))
-  const places = ctx.unique('places', rows('places')).flatMap((r) => ctx.place(r))
-  const sectors = ctx.unique('sectors', rows('sectors')).map((r) => toSector(r.data))
-  const organizations = ctx
-    .unique('organizations', rows('organizations'))
-    .flatMap((r) => ctx.organization(r, refs))
+  const ctx = new Context(p, fileOf, strings)
+  // Each converter gives the row's record, or null for a row left out for its error.
+  const convert = <T extends TableName, R>(
+    rows: CheckedRow<T>[],
+    to: (r: CheckedRow<T>) => R | null,
+  ) => {
+    const out: R[] = []
+    for (const r of rows) {
+      const item = to(r)
+      if (item !== null) out.push(item)
+    }
+    return out
+  }
+  const sources = convert(ctx.unique('sources', rows('sources')), (r) => ctx.source(r))
+  const places = convert(ctx.unique('places', rows('places')), (r) => ctx.place(r))
+  const sectors = convert(ctx.unique('sectors', rows('sectors')), (r) => ctx.sector(r))
+  const organizations = convert(ctx.unique('organizations', rows('organizations')), (r) =>
+    ctx.organization(r, refs),
+  )
   ctx.noCycles('organizations', organizations, (o) => o.parent)
   const events = ctx.events(ctx.unique('events', rows('events')), refs)
-  const eventOrgs = rows('event_orgs').flatMap((r) => ctx.eventOrg(r, refs))
-  const figures = ctx.unique('figures', rows('figures')).flatMap((r) => ctx.figure(r, refs))
+  const eventOrgs = convert(rows('event_orgs'), (r) => ctx.eventOrg(r, refs))
+  const figures = convert(ctx.unique('figures', rows('figures')), (r) => ctx.figure(r, refs))
   ctx.noCycles('figures', figures, (f) => f.partOf)
-  const outcomes = ctx.unique('outcomes', rows('outcomes')).flatMap((r) => ctx.outcome(r, refs))
+  const outcomes = convert(ctx.unique('outcomes', rows('outcomes')), (r) => ctx.outcome(r, refs))
 
-  const kept = prune({
+  const converted = {
     sources,
     places,
     sectors,
@@ -96,7 +113,20 @@ export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildRe
     eventOrgs,
     figures,
     outcomes,
-  })
+  }
+  // With every row of every file converted, every reference was checked against the ids of
+  // records that exist: nothing can dangle, and 100,000 outcomes need not be checked again.
+  const rowsOf = (t: TableName) => tables[t]?.rows.length ?? 0
+  const complete =
+    sources.length === rowsOf('sources') &&
+    places.length === rowsOf('places') &&
+    sectors.length === rowsOf('sectors') &&
+    organizations.length === rowsOf('organizations') &&
+    events.length === rowsOf('events') &&
+    eventOrgs.length === rowsOf('event_orgs') &&
+    figures.length === rowsOf('figures') &&
+    outcomes.length === rowsOf('outcomes')
+  const kept = complete ? converted : prune(converted)
   const rootEvent = rootsOf(kept.events)
   const figureById = byId(kept.figures)
   ctx.sameConference('figures', kept.figures, (f) => f.partOf, figureById, rootEvent, 'part_of')
@@ -207,38 +237,77 @@ function rootsOf(events: readonly CoopEvent[]): Record<string, string> {
   return out
 }
 
-function toSector(r: RawRow<'sectors'>): Sector {
-  return { id: r.id, name: { zh: r.name_zh, en: r.name_en || r.name_zh } }
-}
-
+/**
+ * Freezes plain data all the way down. Values are looked at before the call, and `for … in`
+ * spares a list of values per object: at 100,000 outcomes that is most of the cost.
+ */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freezeAll(value)
   return value
 }
 
+function freezeAll(value: object): void {
+  Object.freeze(value)
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[])
+      if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) freezeAll(item)
+  } else {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key]
+      if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) freezeAll(item)
+    }
+  }
+}
+
+/**
+ * One string for each id, which every record that names it then shares. A cell is a slice of
+ * its file's whole text: records holding their own would keep that text alive, and every later
+ * lookup would compare characters where comparing references suffices. Object keys are interned
+ * strings, read back here, so property lookups by them (`index.org[id]`) are direct too.
+ */
+function sharedStrings(rows: readonly RawRecord[]): Map<string, string> {
+  const keys: Record<string, null> = Object.create(null)
+  for (const r of rows) keys[String(r.cells['id'] ?? '').trim()] = null
+  const out = new Map<string, string>()
+  for (const key of Object.keys(keys)) out.set(key, key)
+  return out
+}
+
+/** The ids each file declares, each with its shared string. */
 interface Refs {
-  placeIds?: ReadonlySet<string>
-  sectorIds?: ReadonlySet<string>
-  sourceIds?: ReadonlySet<string>
-  eventIds?: ReadonlySet<string>
-  orgIds?: ReadonlySet<string>
-  figureIds?: ReadonlySet<string>
+  placeIds?: ReadonlyMap<string, string>
+  sectorIds?: ReadonlyMap<string, string>
+  sourceIds?: ReadonlyMap<string, string>
+  eventIds?: ReadonlyMap<string, string>
+  orgIds?: ReadonlyMap<string, string>
+  figureIds?: ReadonlyMap<string, string>
 }
 
 /** Holds the problem list and file names while the tables are converted one by one. */
 class Context {
-  private readonly rows = new Map<string, number>()
+  /** Each table's ids with the row that declares them. */
+  private readonly rows = new Map<TableName, Map<string, number>>()
+  /** parseAmount's result for each unit and text: amounts repeat (10亿元, 80余项). */
+  private readonly amounts = new Map<Unit, Map<string, ReturnType<typeof parseAmount>>>()
 
   constructor(
     private readonly p: ProblemList,
     private readonly fileOf: (t: TableName) => string,
+    private readonly strings: ReadonlyMap<string, string>,
   ) {}
+
+  /** The shared string for an id (see `sharedStrings`); other text as it is. */
+  private s<S extends string>(text: S): S {
+    return (this.strings.get(text) as S | undefined) ?? text
+  }
+
+  private opt(text: string): string | null {
+    return text === '' ? null : this.s(text)
+  }
 
   unique<T extends TableName>(table: T, rows: CheckedRow<T>[]): CheckedRow<T>[] {
     const seen = new Map<string, number>()
+    this.rows.set(table, seen)
     return rows.filter((r) => {
       const id = (r.data as { id: string }).id
       const first = seen.get(id)
@@ -253,24 +322,25 @@ class Context {
         return false
       }
       seen.set(id, r.row)
-      this.rows.set(`${table}/${id}`, r.row)
       return true
     })
   }
 
   private rowOf(table: TableName, id: string): number {
-    return this.rows.get(`${table}/${id}`) ?? 0
+    return this.rows.get(table)?.get(id) ?? 0
   }
 
+  /** A reference's shared string ('' when empty); null when no row declares it (reported). */
   private ref(
     table: TableName,
     row: number,
     field: string,
     value: string,
-    known: ReadonlySet<string> | undefined,
+    known: ReadonlyMap<string, string> | undefined,
     what: TableName,
-  ): boolean {
-    if (value === '' || !known || known.has(value)) return true
+  ): string | null {
+    const id = value === '' || !known ? value : known.get(value)
+    if (id !== undefined) return id
     this.p.error(
       this.fileOf(table),
       row,
@@ -278,7 +348,7 @@ class Context {
       value,
       `unknown id: no row in ${this.fileOf(what)} has this id; correct it, or add that row to ${this.fileOf(what)}`,
     )
-    return false
+    return null
   }
 
   private date(table: TableName, row: number, field: string, value: string): DateValue | null {
@@ -295,7 +365,12 @@ class Context {
     value: string,
     unit: Unit,
   ): Amount | null {
-    const a = parseAmount(value, unit)
+    const known = this.amounts.get(unit) ?? this.amounts.set(unit, new Map()).get(unit)!
+    let a = known.get(value)
+    if (!a) {
+      a = parseAmount(value, unit)
+      known.set(value, a)
+    }
     if (a.ok) return a.amount
     this.p.error(this.fileOf(table), row, field, value, a.error)
     return null
@@ -306,7 +381,7 @@ class Context {
     const published =
       d.published === '' ? null : this.date('sources', r.row, 'published', d.published)
     return {
-      id: d.id,
+      id: this.s(d.id),
       title: d.title,
       publisher: d.publisher,
       originalPublisher: d.original_publisher,
@@ -316,7 +391,12 @@ class Context {
     }
   }
 
-  place(r: CheckedRow<'places'>): Place[] {
+  sector(r: CheckedRow<'sectors'>): Sector {
+    const d = r.data
+    return { id: this.s(d.id), name: { zh: d.name_zh, en: d.name_en || d.name_zh } }
+  }
+
+  place(r: CheckedRow<'places'>): Place | null {
     const d = r.data
     const file = this.fileOf('places')
     let ok = true
@@ -384,35 +464,34 @@ class Context {
       this.p.error(file, r.row, inLng(lng) ? 'lat' : 'lng', inLng(lng) ? d.lat : d.lng, msg)
       ok = false
     }
-    if (!ok) return []
-    return [
-      {
-        id: d.id,
-        name: { zh: d.name_zh, en: d.name_en || d.name_zh },
-        province: d.province_zh,
-        adcode: d.adcode,
-        lng,
-        lat,
-      },
-    ]
+    if (!ok) return null
+    return {
+      id: this.s(d.id),
+      name: { zh: d.name_zh, en: d.name_en || d.name_zh },
+      province: d.province_zh,
+      adcode: d.adcode,
+      lng,
+      lat,
+    }
   }
 
-  organization(r: CheckedRow<'organizations'>, refs: Refs): Organization[] {
+  organization(r: CheckedRow<'organizations'>, refs: Refs): Organization | null {
     const d = r.data
-    const ok =
-      this.ref('organizations', r.row, 'place', d.place, refs.placeIds, 'places') &&
-      this.ref('organizations', r.row, 'parent', d.parent, refs.orgIds, 'organizations')
-    if (!ok) return []
-    return [
-      {
-        id: d.id,
-        name: { zh: d.name_zh, en: d.name_en || d.name_zh },
-        short: d.short_zh,
-        kind: d.kind,
-        place: opt(d.place),
-        parent: opt(d.parent),
-      },
-    ]
+    // Checked in turn, as `&&` would: a row with a wrong place says nothing of its parent.
+    const place = this.ref('organizations', r.row, 'place', d.place, refs.placeIds, 'places')
+    const parent =
+      place === null
+        ? null
+        : this.ref('organizations', r.row, 'parent', d.parent, refs.orgIds, 'organizations')
+    if (place === null || parent === null) return null
+    return {
+      id: this.s(d.id),
+      name: { zh: d.name_zh, en: d.name_en || d.name_zh },
+      short: d.short_zh,
+      kind: d.kind,
+      place: place || null,
+      parent: parent || null,
+    }
   }
 
   noCycles<T extends { id: string }>(
@@ -450,10 +529,10 @@ class Context {
     for (const r of rows) {
       const d = r.data
       let ok =
-        this.ref('events', r.row, 'parent', d.parent, refs.eventIds, 'events') &&
-        this.ref('events', r.row, 'place', d.place, refs.placeIds, 'places') &&
-        this.ref('events', r.row, 'sector', d.sector, refs.sectorIds, 'sectors') &&
-        this.ref('events', r.row, 'source', d.source, refs.sourceIds, 'sources')
+        this.ref('events', r.row, 'parent', d.parent, refs.eventIds, 'events') !== null &&
+        this.ref('events', r.row, 'place', d.place, refs.placeIds, 'places') !== null &&
+        this.ref('events', r.row, 'sector', d.sector, refs.sectorIds, 'sectors') !== null &&
+        this.ref('events', r.row, 'source', d.source, refs.sourceIds, 'sources') !== null
       const start = this.date('events', r.row, 'start', d.start)
       const end = d.end === '' ? null : this.date('events', r.row, 'end', d.end)
       if (!start || (d.end !== '' && !end)) ok = false
@@ -490,17 +569,17 @@ class Context {
       }
       if (!ok || !start) continue
       out.push({
-        id: d.id,
+        id: this.s(d.id),
         name: { zh: d.name_zh, en: d.name_en || d.name_zh },
         series: d.series,
         edition: d.edition,
-        parent: opt(d.parent),
+        parent: this.opt(d.parent),
         start,
         end,
         dateBasis: d.date_basis,
-        place,
-        sector: opt(d.sector),
-        source: d.source,
+        place: this.s(place),
+        sector: this.opt(d.sector),
+        source: this.s(d.source),
         summary: { zh: d.summary_zh, en: d.summary_en || d.summary_zh },
       })
     }
@@ -508,28 +587,45 @@ class Context {
     return out
   }
 
-  eventOrg(r: CheckedRow<'event_orgs'>, refs: Refs): EventOrg[] {
+  eventOrg(r: CheckedRow<'event_orgs'>, refs: Refs): EventOrg | null {
     const d = r.data
     const ok =
-      this.ref('event_orgs', r.row, 'event', d.event, refs.eventIds, 'events') &&
-      this.ref('event_orgs', r.row, 'org', d.org, refs.orgIds, 'organizations') &&
-      this.ref('event_orgs', r.row, 'source', d.source, refs.sourceIds, 'sources')
-    return ok
-      ? [{ event: d.event, org: d.org, role: d.role, source: d.source, quote: d.quote }]
-      : []
+      this.ref('event_orgs', r.row, 'event', d.event, refs.eventIds, 'events') !== null &&
+      this.ref('event_orgs', r.row, 'org', d.org, refs.orgIds, 'organizations') !== null &&
+      this.ref('event_orgs', r.row, 'source', d.source, refs.sourceIds, 'sources') !== null
+    if (!ok) return null
+    return {
+      event: this.s(d.event),
+      org: this.s(d.org),
+      role: d.role,
+      source: this.s(d.source),
+      quote: d.quote,
+    }
   }
 
-  outcome(r: CheckedRow<'outcomes'>, refs: Refs): Outcome[] {
+  outcome(r: CheckedRow<'outcomes'>, refs: Refs): Outcome | null {
     const d = r.data
     const file = this.fileOf('outcomes')
-    const parties = d.parties === '' ? [] : d.parties.split('|')
-    let ok =
-      this.ref('outcomes', r.row, 'event', d.event, refs.eventIds, 'events') &&
-      this.ref('outcomes', r.row, 'sector', d.sector, refs.sectorIds, 'sectors') &&
-      this.ref('outcomes', r.row, 'source', d.source, refs.sourceIds, 'sources') &&
-      this.ref('outcomes', r.row, 'counted_in', d.counted_in, refs.figureIds, 'figures')
-    for (const party of parties) {
-      ok = this.ref('outcomes', r.row, 'parties', party, refs.orgIds, 'organizations') && ok
+    // Checked in turn, as `&&` would: a row with an unknown event says nothing of the rest.
+    const event = this.ref('outcomes', r.row, 'event', d.event, refs.eventIds, 'events')
+    const sector =
+      event === null
+        ? null
+        : this.ref('outcomes', r.row, 'sector', d.sector, refs.sectorIds, 'sectors')
+    const source =
+      sector === null
+        ? null
+        : this.ref('outcomes', r.row, 'source', d.source, refs.sourceIds, 'sources')
+    const countedIn =
+      source === null
+        ? null
+        : this.ref('outcomes', r.row, 'counted_in', d.counted_in, refs.figureIds, 'figures')
+    let ok = countedIn !== null
+    const parties: string[] = []
+    for (const party of d.parties === '' ? [] : d.parties.split('|')) {
+      const id = this.ref('outcomes', r.row, 'parties', party, refs.orgIds, 'organizations')
+      parties.push(id ?? party)
+      ok = id !== null && ok
     }
     let amount: Amount | null = null
     if (d.value !== '' && d.value_metric === '') {
@@ -548,32 +644,30 @@ class Context {
       amount = this.amount('outcomes', r.row, 'value', d.value, VALUE_METRIC_UNIT[d.value_metric])
       if (!amount) ok = false
     }
-    if (!ok) return []
-    return [
-      {
-        id: d.id,
-        event: d.event,
-        kind: d.kind,
-        status: d.status,
-        title: { zh: d.title_zh, en: d.title_en || d.title_zh },
-        parties,
-        amount,
-        valueMetric: d.value_metric === '' ? null : d.value_metric,
-        sector: opt(d.sector),
-        countedIn: opt(d.counted_in),
-        source: d.source,
-        quote: d.quote,
-      },
-    ]
+    if (!ok || event === null || source === null) return null
+    return {
+      id: d.id,
+      event,
+      kind: d.kind,
+      status: d.status,
+      title: { zh: d.title_zh, en: d.title_en || d.title_zh },
+      parties,
+      amount,
+      valueMetric: d.value_metric === '' ? null : d.value_metric,
+      sector: sector || null,
+      countedIn: countedIn || null,
+      source,
+      quote: d.quote,
+    }
   }
 
-  figure(r: CheckedRow<'figures'>, refs: Refs): Figure[] {
+  figure(r: CheckedRow<'figures'>, refs: Refs): Figure | null {
     const d = r.data
     const file = this.fileOf('figures')
     let ok =
-      this.ref('figures', r.row, 'event', d.event, refs.eventIds, 'events') &&
-      this.ref('figures', r.row, 'source', d.source, refs.sourceIds, 'sources') &&
-      this.ref('figures', r.row, 'part_of', d.part_of, refs.figureIds, 'figures')
+      this.ref('figures', r.row, 'event', d.event, refs.eventIds, 'events') !== null &&
+      this.ref('figures', r.row, 'source', d.source, refs.sourceIds, 'sources') !== null &&
+      this.ref('figures', r.row, 'part_of', d.part_of, refs.figureIds, 'figures') !== null
     if (d.subject !== '' && !refs.orgIds?.has(d.subject) && !refs.placeIds?.has(d.subject)) {
       this.p.error(
         file,
@@ -610,21 +704,19 @@ class Context {
       ok = false
     }
     const amount = metric ? this.amount('figures', r.row, 'value', d.value, metric.unit) : null
-    if (!ok || !amount) return []
-    return [
-      {
-        id: d.id,
-        event: d.event,
-        subject: opt(d.subject),
-        metric: d.metric as MetricId,
-        scope: d.scope,
-        period: d.period,
-        partOf: opt(d.part_of),
-        amount,
-        source: d.source,
-        quote: d.quote,
-      },
-    ]
+    if (!ok || !amount) return null
+    return {
+      id: this.s(d.id),
+      event: this.s(d.event),
+      subject: this.opt(d.subject),
+      metric: d.metric as MetricId,
+      scope: d.scope,
+      period: d.period,
+      partOf: this.opt(d.part_of),
+      amount,
+      source: this.s(d.source),
+      quote: d.quote,
+    }
   }
 
   /** A total and the items it includes must belong to the same conference. */

@@ -1,3 +1,4 @@
+import { orgLines, outcomesOfEvents, perDataset } from './lookups'
 import type { Dataset, Outcome } from './types'
 import type { OrgKind, OutcomeKind } from './vocab'
 
@@ -69,60 +70,54 @@ function cityPrefix(adcode: string): string | null {
   return /^\d{4}00$/.test(adcode) && !adcode.endsWith('0000') ? adcode.slice(0, 4) : null
 }
 
-/** What each event touches, computed once per dataset: filters then test sets, not tables. */
-interface EventFacts {
-  sectors: Set<string>
-  outcomeKinds: Set<OutcomeKind>
-  /** Organisations taking part (a role or a party), with every ancestor of each. */
-  orgs: Set<string>
-  orgKinds: Set<OrgKind>
-}
-
-const factsCache = new WeakMap<Dataset, Map<string, EventFacts>>()
-
-function eventFacts(d: Dataset): Map<string, EventFacts> {
-  let facts = factsCache.get(d)
-  if (facts) return facts
-  facts = new Map()
-  for (const e of d.events) {
-    facts.set(e.id, {
-      sectors: new Set(e.sector ? [e.sector] : []),
-      outcomeKinds: new Set(),
-      orgs: new Set(),
-      orgKinds: new Set(),
+/**
+ * The events each sector, outcome kind, organisation kind or organisation touches, built once
+ * per dataset and only for a filter that is used: a province or a date needs none of them.
+ */
+function eventsBy(collect: (d: Dataset, add: (key: string, event: string) => void) => void) {
+  return perDataset((d) => {
+    const out = new Map<string, Set<string>>()
+    collect(d, (key, event) => {
+      const set = out.get(key)
+      if (set) set.add(event)
+      else out.set(key, new Set([event]))
     })
-  }
-  const addOrg = (f: EventFacts, id: string) => {
-    const org = d.index.org[id]
-    if (org) f.orgKinds.add(org.kind)
-    for (let o = org; o && !f.orgs.has(o.id); o = o.parent ? d.index.org[o.parent] : undefined)
-      f.orgs.add(o.id)
-  }
-  for (const eo of d.eventOrgs) {
-    const f = facts.get(eo.event)
-    if (f) addOrg(f, eo.org)
-  }
-  for (const o of d.outcomes) {
-    const f = facts.get(o.event)
-    if (!f) continue
-    if (o.sector) f.sectors.add(o.sector)
-    f.outcomeKinds.add(o.kind)
-    o.parties.forEach((p) => addOrg(f, p))
-  }
-  factsCache.set(d, facts)
-  return facts
+    return out
+  })
 }
+
+/** Every organisation taking part in each event (a role or a party), with the event. */
+function eachTakingPart(d: Dataset, visit: (org: string, event: string) => void): void {
+  for (const eo of d.eventOrgs) visit(eo.org, eo.event)
+  for (const o of d.outcomes) for (const p of o.parties) visit(p, o.event)
+}
+
+const eventsBySector = eventsBy((d, add) => {
+  for (const e of d.events) if (e.sector) add(e.sector, e.id)
+  for (const o of d.outcomes) if (o.sector) add(o.sector, o.event)
+})
+const eventsByOutcomeKind = eventsBy((d, add) => {
+  for (const o of d.outcomes) add(o.kind, o.event)
+})
+const eventsByOrgKind = eventsBy((d, add) =>
+  eachTakingPart(d, (org, event) => {
+    const kind = d.index.org[org]?.kind
+    if (kind) add(kind, event)
+  }),
+)
+/** An organisation's events include its member units' (清华大学 → 材料学院). */
+const eventsByOrg = eventsBy((d, add) => {
+  const lines = orgLines(d)
+  eachTakingPart(d, (org, event) => lines.get(org)?.forEach((o) => add(o, event)))
+})
 
 /** True when the organisation is `target` or one of its member units. */
 export function isOrgOrMember(d: Dataset, orgId: string, target: string): boolean {
-  for (let o = d.index.org[orgId]; o; o = o.parent ? d.index.org[o.parent] : undefined)
-    if (o.id === target) return true
-  return false
+  return orgLines(d).get(orgId)?.has(target) ?? false
 }
 
 /** Events (conferences and sessions) that pass the filters. */
 export function filterEvents(d: Dataset, f: Filters): Set<string> {
-  const facts = eventFacts(d)
   const city = f.city ? d.index.place[f.city] : undefined
   const prefix = city ? cityPrefix(city.adcode) : null
   const out = new Set<string>()
@@ -133,11 +128,10 @@ export function filterEvents(d: Dataset, f: Filters): Set<string> {
     const place = d.index.place[e.place]
     if (f.province && place?.province !== f.province) continue
     if (f.city && e.place !== f.city && !(prefix && place?.adcode.startsWith(prefix))) continue
-    const x = facts.get(e.id)!
-    if (f.sector && !x.sectors.has(f.sector)) continue
-    if (f.outcomeKind && !x.outcomeKinds.has(f.outcomeKind)) continue
-    if (f.orgKind && !x.orgKinds.has(f.orgKind)) continue
-    if (f.org && !x.orgs.has(f.org)) continue
+    if (f.sector && !eventsBySector(d).get(f.sector)?.has(e.id)) continue
+    if (f.outcomeKind && !eventsByOutcomeKind(d).get(f.outcomeKind)?.has(e.id)) continue
+    if (f.orgKind && !eventsByOrgKind(d).get(f.orgKind)?.has(e.id)) continue
+    if (f.org && !eventsByOrg(d).get(f.org)?.has(e.id)) continue
     out.add(e.id)
   }
   return out
@@ -161,5 +155,14 @@ export function filterOutcomes(
   f: Filters,
   eventIds: ReadonlySet<string> = filterEvents(d, f),
 ): Outcome[] {
-  return d.outcomes.filter((o) => eventIds.has(o.event) && outcomeMatches(d, o, f))
+  const outcomes = outcomesOfEvents(d, eventIds)
+  return narrowsOutcomes(f) ? outcomes.filter((o) => outcomeMatches(d, o, f)) : outcomes
+}
+
+/**
+ * Whether the filters narrow outcomes and partners as well as events. Without such a filter an
+ * event counts in full, so what is worked out per event can be reused whatever else is chosen.
+ */
+export function narrowsOutcomes(f: Filters): boolean {
+  return Boolean(f.outcomeKind || f.sector || f.org || f.orgKind)
 }

@@ -1,5 +1,7 @@
 import { conferences, involvedOrgs, reportedTotal } from './aggregate'
 import { filterEvents, type Filters } from './filters'
+import { outcomesOfEvents } from './lookups'
+import { outcomeCount, outcomeKindCount } from './tally'
 import type { Bilingual, Dataset, Source } from './types'
 import {
   metricDef,
@@ -38,7 +40,6 @@ export interface Kpi {
  */
 export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters = {}): Kpi[] {
   const eventIds = filterEvents(d, filters)
-  const outcomes = d.outcomes.filter((o) => eventIds.has(o.event))
   const out: Kpi[] = []
   for (const id of ids) {
     if (id === 'events') {
@@ -77,15 +78,22 @@ export function computeKpis(d: Dataset, ids: readonly string[], filters: Filters
     } else if (id === 'outcomes' || id.startsWith('outcome:')) {
       const kind = id.slice('outcome:'.length) as OutcomeKind
       if (id !== 'outcomes' && !OUTCOME_KINDS.includes(kind)) continue
-      const items = id === 'outcomes' ? outcomes : outcomes.filter((o) => o.kind === kind)
+      // Counted event by event from indexes built once.
+      let value = 0
+      const roots = new Set<string | undefined>()
+      for (const e of eventIds) {
+        const n = id === 'outcomes' ? outcomeCount(d, e) : outcomeKindCount(d, e, kind)
+        value += n
+        if (n > 0) roots.add(d.index.rootEvent[e])
+      }
       out.push({
         id,
         basis: 'itemised',
         label: id === 'outcomes' ? 'kpi.outcomes' : `kinds.${kind}`,
-        value: items.length,
+        value,
         unit: 'count',
         qualifier: 'exact',
-        events: new Set(items.map((o) => d.index.rootEvent[o.event])).size,
+        events: roots.size,
         sessions: 0,
         figures: [],
       })
@@ -146,8 +154,8 @@ export function kpiEvidence(d: Dataset, kpi: Kpi, filters: Filters = {}): Eviden
   }
   if (kpi.basis === 'itemised') {
     const kind = kpi.id.startsWith('outcome:') ? kpi.id.slice('outcome:'.length) : null
-    return d.outcomes
-      .filter((o) => eventIds.has(o.event) && (!kind || o.kind === kind))
+    return outcomesOfEvents(d, eventIds)
+      .filter((o) => !kind || o.kind === kind)
       .map((o) => ({ label: o.title, quote: o.quote, source: sourceOf(o.source) }))
   }
   if (kpi.id === 'events') {

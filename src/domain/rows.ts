@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { ProblemList } from './problems'
+import { quickRowCheck, type RowCheck } from './quickCheck'
 import {
   ID_LIST_MSG,
   ID_MSG,
@@ -106,8 +107,14 @@ export function checkRows<T extends TableName>(
 ): CheckedRow<T>[] {
   const schema = TABLE_SCHEMAS[raw.table]
   const columns = columnsOf(raw.table)
+  const quick = quickCheckOf(raw.table)
   const out: CheckedRow<T>[] = []
   for (const rec of raw.rows) {
+    const passed = quick?.(rec.cells)
+    if (passed) {
+      out.push({ row: rec.row, data: passed as RawRow<T> })
+      continue
+    }
     const cells: Record<string, string> = {}
     let typeOk = true
     for (const col of columns) {
@@ -134,6 +141,13 @@ export function checkRows<T extends TableName>(
     out.push({ row: rec.row, data: result.output as RawRow<T> })
   }
   return out
+}
+
+const quickChecks = new Map<TableName, RowCheck | null>()
+
+function quickCheckOf(table: TableName): RowCheck | null {
+  if (!quickChecks.has(table)) quickChecks.set(table, quickRowCheck(TABLE_SCHEMAS[table].entries))
+  return quickChecks.get(table)!
 }
 
 const ID_MESSAGES: ReadonlySet<string> = new Set([ID_MSG, ID_LIST_MSG])

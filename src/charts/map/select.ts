@@ -1,6 +1,8 @@
 import { reportedTotal } from '../../domain/aggregate'
-import { filterEvents, filterOutcomes, type Filters } from '../../domain/filters'
-import { partnerParticipations } from '../../domain/participation'
+import { filterEvents, type Filters } from '../../domain/filters'
+import { orgByNumber, perDataset } from '../../domain/lookups'
+import { partnerParticipationsByEvent, type EventParticipations } from '../../domain/participation'
+import { tallyOutcomes } from '../../domain/tally'
 import type { Total } from '../../domain/qualifier'
 import type { Bilingual, Dataset, Organization } from '../../domain/types'
 import type { MetricId } from '../../domain/vocab'
@@ -106,6 +108,17 @@ function provinceBounds(d: Dataset, province: string): MapRows['bounds'] {
   ]
 }
 
+/** Organisations by number: the rank of each one's id in code-unit order. */
+const idOrder = perDataset((d) => {
+  const ids = orgByNumber(d).map((o) => o.id)
+  const rank = new Int32Array(ids.length)
+  ids
+    .map((_, k) => k)
+    .sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
+    .forEach((k, r) => (rank[k] = r))
+  return rank
+})
+
 function homePlace(d: Dataset, org: Organization): string | null {
   for (let o: Organization | undefined = org; o; o = o.parent ? d.index.org[o.parent] : undefined) {
     if (o.place) return o.place
@@ -154,23 +167,26 @@ export function selectMap(
   const level = province ? { province, map: provinceMapName(province) } : null
   const eventIds = filterEvents(d, filters)
   const events = d.events.filter((e) => eventIds.has(e.id))
-  const matching = filterOutcomes(d, filters, eventIds)
   const sources = new Set<string>()
 
   const byPlace = new Map<string, string[]>()
   for (const e of events) {
-    byPlace.set(e.place, [...(byPlace.get(e.place) ?? []), e.id])
+    const ids = byPlace.get(e.place)
+    if (ids) ids.push(e.id)
+    else byPlace.set(e.place, [e.id])
     sources.add(e.source)
   }
+  // The matching outcomes of every city at once, rather than a pass over them per city.
+  const tally = tallyOutcomes(d, filters, eventIds, (e) => d.index.event[e]?.place)
   const points: MapPoint[] = []
   for (const [placeId, ids] of byPlace) {
     const place = d.index.place[placeId]
     if (!place) continue
     const idSet = new Set(ids)
-    const here = matching.filter((o) => idSet.has(o.event))
+    const here = tally.get(placeId)
     const reported = sizeBy === 'outcomes' ? null : reportedTotal(d, sizeBy, idSet)
     const total = reported?.total ?? null
-    const outcomes = here.length
+    const outcomes = here?.outcomes ?? 0
     points.push({
       place: placeId,
       name: place.name,
@@ -185,7 +201,7 @@ export function selectMap(
       sources: [
         ...new Set([
           ...ids.map((id) => d.index.event[id]!.source),
-          ...here.map((o) => o.source),
+          ...(here?.sources ?? []),
           ...(reported?.figures.map((f) => f.source) ?? []),
         ]),
       ].sort(),
@@ -193,32 +209,50 @@ export function selectMap(
   }
   points.sort((a, b) => b.size - a.size || a.place.localeCompare(b.place))
 
-  // Partner universities and institutes, grouped by the city of the event they came to.
-  const partners = new Map<string, Set<string>>() // event place → org ids
-  for (const p of partnerParticipations(d, eventIds, filters)) {
-    const to = d.index.event[p.event]!.place
-    partners.set(to, (partners.get(to) ?? new Set<string>()).add(p.org))
+  // Partner universities and institutes, grouped by the city of the event they came to: events
+  // city by city, an organisation is new to a city when it was last seen at another.
+  const orgs = orgByNumber(d)
+  const byCity = new Map<string, EventParticipations[]>()
+  for (const e of partnerParticipationsByEvent(d, eventIds, filters)) {
+    const list = byCity.get(e.event.place) ?? byCity.set(e.event.place, []).get(e.event.place)!
+    list.push(e)
   }
-
-  const flowMap = new Map<string, { from: string; to: string; orgs: Bilingual[] }>()
-  for (const [to, orgIds] of partners) {
-    for (const orgId of [...orgIds].sort()) {
-      const org = d.index.org[orgId]
-      if (!org) continue
-      const from = homePlace(d, org)
+  const lastCity = new Int32Array(orgs.length).fill(-1)
+  const rank = idOrder(d)
+  const homes = new Map<number, string | null>()
+  const flowMap = new Map<string, Map<string, { from: string; to: string; orgs: Bilingual[] }>>()
+  let c = 0
+  for (const [to, events] of byCity) {
+    const here: number[] = []
+    for (const e of events) {
+      for (const k of e.orgs) {
+        if (lastCity[k] === c) continue
+        lastCity[k] = c
+        here.push(k)
+      }
+    }
+    c++
+    // By id, as [...ids].sort() orders them.
+    here.sort((a, b) => rank[a]! - rank[b]!)
+    const flowsTo = new Map<string, { from: string; to: string; orgs: Bilingual[] }>()
+    flowMap.set(to, flowsTo)
+    for (const k of here) {
+      const org = orgs[k]!
+      let from = homes.get(k)
+      if (from === undefined) {
+        from = homePlace(d, org)
+        homes.set(k, from)
+      }
       if (!from || from === to) continue
-      const key = `${from}>${to}`
-      const flow = flowMap.get(key) ?? { from, to, orgs: [] }
+      const flow = flowsTo.get(from) ?? flowsTo.set(from, { from, to, orgs: [] }).get(from)!
       flow.orgs.push(org.name)
-      flowMap.set(key, flow)
     }
   }
   const flows: MapFlow[] = []
   const outsideOrigins: MapOutsideOrigin[] = []
   const origins = new Map<string, MapRows['origins'][number]>()
-  for (const f of [...flowMap.values()].sort((a, b) =>
-    (a.from + a.to).localeCompare(b.from + b.to),
-  )) {
+  const all = [...flowMap.values()].flatMap((flowsTo) => [...flowsTo.values()])
+  for (const f of all.sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to))) {
     const a = d.index.place[f.from]
     const b = d.index.place[f.to]
     if (!a || !b) continue

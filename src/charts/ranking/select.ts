@@ -1,7 +1,8 @@
 import { filterEvents, type Filters } from '../../domain/filters'
 import type { Bilingual, Dataset } from '../../domain/types'
 import type { OrgKind } from '../../domain/vocab'
-import { partnerParticipations } from '../../domain/participation'
+import { orgByNumber } from '../../domain/lookups'
+import { partnerParticipationsByEvent, type EventParticipations } from '../../domain/participation'
 
 /** A university or institute that took part, with what it is named in. */
 export interface RankingItem {
@@ -43,46 +44,104 @@ export function selectRanking(
   options: Partial<RankingOptions> = {},
 ): RankingRows {
   const limit = Math.max(1, Math.floor(options.limit ?? 10))
-  const parts = partnerParticipations(d, filterEvents(d, filters), filters)
+  const byEvent = partnerParticipationsByEvent(d, filterEvents(d, filters), filters)
+  const orgs = orgByNumber(d)
+  const n = orgs.length
 
-  const byOrg = new Map<
-    string,
-    { outcomes: Map<string, Bilingual>; events: Set<string>; sources: Set<string> }
-  >()
+  // Counted first, for every organisation, in arrays by number; the lists are made for the few
+  // that are shown. `order`: first seen first, where a stable sort leaves ties.
+  const order = new Int32Array(n).fill(-1)
+  const outcomes = new Int32Array(n)
   const sources = new Set<string>()
-  for (const p of parts) {
-    const acc = byOrg.get(p.org) ?? {
-      outcomes: new Map(),
-      events: new Set<string>(),
-      sources: new Set<string>(),
+  let lastSources: readonly string[] | null = null
+  let seen = 0
+  for (const e of byEvent) {
+    e.parts.forEach((p, i) => {
+      const org = e.orgs[i]!
+      if (order[org]! < 0) order[org] = seen++
+      // An organisation's events are distinct, and so are their outcomes.
+      outcomes[org] = outcomes[org]! + e.distinct[i]!
+      if (p.sources === lastSources) return
+      p.sources.forEach((s) => sources.add(s))
+      lastSources = p.sources
+    })
+  }
+  // Conferences: a conference and its sessions count once. Taken conference by conference, an
+  // organisation is new to one when it was last seen at another.
+  const conferences = new Int32Array(n)
+  const lastConference = new Int32Array(n).fill(-1)
+  const byConference = new Map<string, EventParticipations[]>()
+  for (const e of byEvent) {
+    const root = d.index.rootEvent[e.event.id] ?? e.event.id
+    const list = byConference.get(root) ?? byConference.set(root, []).get(root)!
+    list.push(e)
+  }
+  let c = 0
+  for (const events of byConference.values()) {
+    for (const e of events) {
+      for (const org of e.orgs) {
+        if (lastConference[org] === c) continue
+        lastConference[org] = c
+        conferences[org] = conferences[org]! + 1
+      }
     }
-    p.outcomes.forEach((o) => acc.outcomes.set(o.id, o.title))
-    acc.events.add(p.event)
-    p.sources.forEach((s) => (sources.add(s), acc.sources.add(s)))
-    byOrg.set(p.org, acc)
+    c++
   }
 
-  const all: RankingItem[] = [...byOrg].map(([id, acc]) => {
-    const org = d.index.org[id]!
+  // The order of a stable sort over all, of which only the first `limit` are kept.
+  const before = (a: number, b: number) =>
+    outcomes[b]! - outcomes[a]! ||
+    conferences[b]! - conferences[a]! ||
+    collator.compare(orgs[a]!.name.zh, orgs[b]!.name.zh) ||
+    orgs[a]!.id.localeCompare(orgs[b]!.id) ||
+    order[a]! - order[b]!
+  const taking: number[] = []
+  order.forEach((k, org) => k >= 0 && taking.push(org))
+  const shown = firstInOrder(taking, limit, before)
+
+  // What the shown ones are named in, in one more pass.
+  const lists = new Map(
+    shown.map((org) => [
+      org,
+      { titles: new Map<string, Bilingual>(), events: [] as string[], own: new Set<string>() },
+    ]),
+  )
+  for (const e of byEvent) {
+    e.parts.forEach((p, i) => {
+      const l = lists.get(e.orgs[i]!)
+      if (!l) return
+      p.outcomes.forEach((o) => l.titles.set(o.id, o.title))
+      l.events.push(p.event)
+      p.sources.forEach((s) => l.own.add(s))
+    })
+  }
+  const items: RankingItem[] = shown.map((k) => {
+    const org = orgs[k]!
+    const l = lists.get(k)!
     return {
-      org: id,
+      org: org.id,
       name: org.name,
       label: { zh: org.short || org.name.zh, en: org.name.en },
       kind: org.kind,
-      outcomes: acc.outcomes.size,
-      outcomeTitles: [...acc.outcomes.values()],
-      conferences: new Set([...acc.events].map((e) => d.index.rootEvent[e] ?? e)).size,
-      events: [...acc.events].sort(),
-      sources: [...acc.sources].sort(),
+      outcomes: l.titles.size,
+      outcomeTitles: [...l.titles.values()],
+      conferences: conferences[k]!,
+      events: l.events.sort(),
+      sources: [...l.own].sort(),
     }
   })
-  all.sort(
-    (a, b) =>
-      b.outcomes - a.outcomes ||
-      b.conferences - a.conferences ||
-      collator.compare(a.name.zh, b.name.zh) ||
-      a.org.localeCompare(b.org),
-  )
-  const items = all.slice(0, limit)
-  return { items, hidden: all.length - items.length, sources: [...sources].sort() }
+  return { items, hidden: seen - items.length, sources: [...sources].sort() }
+}
+
+/** The first `n` items in `before` order (a total order), in that order, without sorting all. */
+function firstInOrder<T>(items: Iterable<T>, n: number, before: (a: T, b: T) => number): T[] {
+  const out: T[] = []
+  for (const item of items) {
+    if (out.length === n && before(item, out[n - 1]!) >= 0) continue
+    let i = out.length === n ? n - 1 : out.length
+    while (i > 0 && before(item, out[i - 1]!) < 0) i--
+    out.splice(i, 0, item)
+    if (out.length > n) out.pop()
+  }
+  return out
 }

@@ -1,10 +1,12 @@
 import { filterEvents, type Filters } from '../../domain/filters'
+import { orgByNumber, orgLocaleRanks, orgNumbers, perDataset } from '../../domain/lookups'
 import {
   PARTNER_KINDS,
-  partnerParticipations,
+  partnerParticipationsByEvent,
+  type EventParticipations,
   type Participation,
 } from '../../domain/participation'
-import type { Bilingual, Dataset, Organization } from '../../domain/types'
+import type { Bilingual, CoopEvent, Dataset, Organization, Outcome } from '../../domain/types'
 
 export type SankeyLayer = 0 | 1 | 2
 
@@ -74,33 +76,139 @@ function shortName(org: Organization): Bilingual {
   return { zh: org.short || org.name.zh, en: org.name.en }
 }
 
-/** The sector an organisation worked in at an event: the session's, else its outcomes' own. */
-function sectorOf(d: Dataset, p: Participation): string {
-  const event = d.index.event[p.event]
-  if (event?.sector) return event.sector
-  const counts = new Map<string, number>()
-  for (const o of p.outcomes) if (o.sector) counts.set(o.sector, (counts.get(o.sector) ?? 0) + 1)
-  // Most outcomes wins; a tie goes to the sector listed first in sectors.csv.
-  let best: string | null = null
-  for (const s of d.sectors) {
-    const n = counts.get(s.id) ?? 0
-    if (n > 0 && (best === null || n > (counts.get(best) ?? 0))) best = s.id
+/**
+ * The sector an organisation worked in at an event: the session's, else the one most of its
+ * outcomes there have; a tie goes to the sector listed first in sectors.csv.
+ */
+function sectorPicker(d: Dataset): (event: CoopEvent, p: Participation) => string {
+  const index = new Map(d.sectors.map((s, i) => [s.id, i]))
+  const counts = new Int32Array(d.sectors.length)
+  return (event, p) => {
+    if (event.sector) return event.sector
+    let best = -1
+    for (const o of p.outcomes) {
+      const k = o.sector === null ? undefined : index.get(o.sector)
+      if (k === undefined) continue
+      const n = ++counts[k]!
+      if (best < 0 || n > counts[best]! || (n === counts[best] && k < best)) best = k
+    }
+    for (const o of p.outcomes) {
+      const k = o.sector === null ? undefined : index.get(o.sector)
+      if (k !== undefined) counts[k] = 0
+    }
+    return best < 0 ? '_general' : d.sectors[best]!.id
   }
-  return best ?? '_general'
 }
 
-interface Acc {
-  value: number
-  events: Set<string>
-  sources: Set<string>
+/** Each organisation's group by number: its partner root, or itself (`groupByParent`). */
+const groupTables = perDataset((d) => {
+  const orgs = orgByNumber(d)
+  const number = orgNumbers(d)
+  let grouped: Int32Array | null = null
+  return (groupByParent: boolean): ((org: number) => number) => {
+    if (!groupByParent) return (k) => k
+    const table = (grouped ??= Int32Array.from(orgs, (o) => number(partnerRoot(d, o).id)))
+    return (k) => table[k]!
+  }
+})
+
+/**
+ * What the Sankey takes from one event's participations, worked out once for shared ones (see
+ * partnerParticipationsByEvent): each one's sector node, and how many outcomes it adds to its
+ * group's. Outcomes of different events are different outcomes, so only members of one group
+ * at the same event can share one.
+ */
+const sectorCache = perDataset(() => new WeakMap<EventParticipations, readonly string[]>())
+const groupedCache = perDataset(() => new WeakMap<EventParticipations, Int32Array>())
+
+function sectorsAt(
+  d: Dataset,
+  e: EventParticipations,
+  sectorOf: (event: CoopEvent, p: Participation) => string,
+): readonly string[] {
+  const cache = sectorCache(d)
+  let sectors = cache.get(e)
+  if (!sectors) {
+    const node = sectorNodes(d)
+    const own = e.event.sector && node(e.event.sector)
+    sectors = e.parts.map((p) => own || node(sectorOf(e.event, p)))
+    cache.set(e, sectors)
+  }
+  return sectors
 }
 
-function add(map: Map<string, Acc>, key: string, event: string, sources: Iterable<string>) {
-  const a = map.get(key) ?? { value: 0, events: new Set<string>(), sources: new Set<string>() }
-  a.value += 1
-  a.events.add(event)
-  for (const s of sources) a.sources.add(s)
-  map.set(key, a)
+/** A sector's node id: one string for each sector. */
+const sectorNodes = perDataset(() => {
+  const ids = new Map<string, string>()
+  return (sector: string) => ids.get(sector) ?? ids.set(sector, `sector:${sector}`).get(sector)!
+})
+
+function newOutcomesAt(
+  d: Dataset,
+  e: EventParticipations,
+  groupOf: ((org: number) => number) | null,
+): Int32Array {
+  if (!groupOf) return e.distinct
+  const cache = groupedCache(d)
+  let added = cache.get(e)
+  if (!added) {
+    const groups = Array.from(e.orgs, groupOf)
+    const once = new Set<number>()
+    const shared = new Set<number>()
+    for (const g of groups) (once.has(g) ? shared : once).add(g)
+    const seen = new Map<number, Set<Outcome>>()
+    added = Int32Array.from(e.parts, (p, i) => {
+      const g = groups[i]!
+      if (!shared.has(g)) return e.distinct[i]!
+      const set = seen.get(g) ?? seen.set(g, new Set()).get(g)!
+      const before = set.size
+      for (const o of p.outcomes) set.add(o)
+      return set.size - before
+    })
+    cache.set(e, added)
+  }
+  return added
+}
+
+/**
+ * A node's or a link's flow. Participations come event by event, so an event is new to an
+ * accumulator exactly when it differs from the last one it saw; and most share one frozen list
+ * of reports, so a list seen just before need not be looked through again.
+ */
+class Acc {
+  value = 0
+  readonly events: string[] = []
+  readonly sources = new Set<string>()
+  private lastSources: readonly string[] | null = null
+
+  add(event: CoopEvent, sources: readonly string[]): void {
+    this.value += 1
+    if (this.events[this.events.length - 1] !== event.id) {
+      this.events.push(event.id)
+      this.sources.add(event.source)
+    }
+    if (sources === this.lastSources) return
+    for (const s of sources) this.sources.add(s)
+    this.lastSources = sources
+  }
+}
+
+function accOf<K>(map: Map<K, Acc>, key: K): Acc {
+  let a = map.get(key)
+  if (!a) {
+    a = new Acc()
+    map.set(key, a)
+  }
+  return a
+}
+
+function linkAcc(links: Map<string, Map<string, Acc>>, source: string, target: string): Acc {
+  let targets = links.get(source)
+  if (!targets) {
+    targets = new Map()
+    links.set(source, targets)
+  }
+  return accOf(targets, target)
 }
 
 export function selectSankey(
@@ -110,53 +218,84 @@ export function selectSankey(
 ): SankeyRows {
   const top = Math.max(1, Math.floor(options.top ?? 12))
   const groupByParent = options.groupByParent ?? true
-  const parts = partnerParticipations(d, filterEvents(d, filters), filters)
-
-  const groupOf = (orgId: string) => {
-    const org = d.index.org[orgId]!
-    return groupByParent ? partnerRoot(d, org) : org
-  }
+  const byEvent = partnerParticipationsByEvent(d, filterEvents(d, filters), filters)
+  const byNumber = orgByNumber(d)
+  const groupOf = groupTables(d)(groupByParent)
+  const sectorOf = sectorPicker(d)
+  const sectorsOf = byEvent.map((e) => sectorsAt(d, e, sectorOf))
+  const addedOf = byEvent.map((e) => newOutcomesAt(d, e, groupByParent ? groupOf : null))
+  const n = byNumber.length
 
   // Which organisations get a node of their own: most participations, then most outcomes.
-  const stats = new Map<string, { value: number; outcomes: Set<string>; members: Set<string> }>()
-  for (const p of parts) {
-    const g = groupOf(p.org).id
-    const s = stats.get(g) ?? { value: 0, outcomes: new Set<string>(), members: new Set<string>() }
-    s.value += 1
-    p.outcomes.forEach((o) => s.outcomes.add(o.id))
-    s.members.add(p.org)
-    stats.set(g, s)
-  }
-  const ranked = [...stats].sort(
-    ([a, sa], [b, sb]) =>
-      sb.value - sa.value || sb.outcomes.size - sa.outcomes.size || a.localeCompare(b),
+  const value = new Int32Array(n)
+  const outcomes = new Int32Array(n)
+  const groups: number[] = [] // first seen first, where a stable sort leaves ties
+  byEvent.forEach((e, k) => {
+    const added = addedOf[k]!
+    e.orgs.forEach((org, i) => {
+      const g = groupOf(org)
+      if (value[g] === 0) groups.push(g)
+      value[g] = value[g]! + 1
+      outcomes[g] = outcomes[g]! + added[i]!
+    })
+  })
+  // Ties by id, as `a.localeCompare(b)` orders them.
+  const ranks = orgLocaleRanks(d)
+  groups.sort(
+    (a, b) => value[b]! - value[a]! || outcomes[b]! - outcomes[a]! || ranks[a]! - ranks[b]!,
   )
   // A lone leftover is drawn under its own name: "Other (1)" would hide it for nothing.
-  const keep = new Set(ranked.slice(0, ranked.length === top + 1 ? top + 1 : top).map(([id]) => id))
-  const orgNode = (orgId: string) => {
-    const g = groupOf(orgId).id
-    return keep.has(g) ? `org:${g}` : OTHER_ORG
-  }
+  const kept = groups.slice(0, groups.length === top + 1 ? top + 1 : top)
+  const nodeOfGroup = new Map(kept.map((g) => [g, `org:${byNumber[g]!.id}`]))
+  const fromOf = (org: number) => nodeOfGroup.get(groupOf(org)) ?? OTHER_ORG
 
   const nodeAcc = new Map<string, Acc>()
-  const orgSector = new Map<string, Acc>()
-  const sectorCity = new Map<string, Acc>()
-  const members = new Map<string, Set<string>>()
+  // Links by source, then target: two lookups instead of a joined key per participation.
+  const orgSector = new Map<string, Map<string, Acc>>()
+  const sectorCity = new Map<string, Map<string, Acc>>()
+  const member = new Uint8Array(n)
+  let total = 0
+  byEvent.forEach((e, k) => {
+    const city = `city:${e.event.place}`
+    const cityAcc = accOf(nodeAcc, city)
+    const sectors = sectorsOf[k]!
+    // Neighbours mostly flow the same way (the catch-all, the session's sector): the
+    // accumulators of the last flow are kept at hand.
+    let from = ''
+    let sector = ''
+    let accs: Acc[] = []
+    e.parts.forEach((p, i) => {
+      const org = e.orgs[i]!
+      member[org] = 1
+      const f = fromOf(org)
+      const s = sectors[i]!
+      if (f !== from || s !== sector) {
+        from = f
+        sector = s
+        accs = [
+          accOf(nodeAcc, from),
+          accOf(nodeAcc, sector),
+          linkAcc(orgSector, from, sector),
+          linkAcc(sectorCity, sector, city),
+        ]
+      }
+      for (const acc of accs) acc.add(e.event, p.sources)
+      cityAcc.add(e.event, p.sources)
+    })
+    total += e.parts.length
+  })
+  // The organisations of each organisation node, by id.
+  const members = new Map<string, string[]>()
+  member.forEach((yes, org) => {
+    if (!yes) return
+    const from = fromOf(org)
+    const list = members.get(from) ?? members.set(from, []).get(from)!
+    list.push(byNumber[org]!.id)
+  })
+  // Every report reaches an organisation node: theirs together are all of them.
   const sources = new Set<string>()
-  for (const p of parts) {
-    const event = d.index.event[p.event]!
-    const from = orgNode(p.org)
-    const sector = `sector:${sectorOf(d, p)}`
-    const city = `city:${event.place}`
-    const reports = [event.source, ...p.sources]
-    for (const n of [from, sector, city]) add(nodeAcc, n, p.event, reports)
-    add(orgSector, `${from}\n${sector}`, p.event, reports)
-    add(sectorCity, `${sector}\n${city}`, p.event, reports)
-    const m = members.get(from) ?? new Set<string>()
-    m.add(p.org)
-    members.set(from, m)
-    reports.forEach((s) => sources.add(s))
-  }
+  for (const [id, acc] of nodeAcc)
+    if (id.startsWith('org:')) acc.sources.forEach((s) => sources.add(s))
 
   const nodes: SankeyNode[] = []
   for (const [id, acc] of nodeAcc) {
@@ -172,7 +311,7 @@ export function selectSankey(
       label = shortName(org)
     } else if (layer === 1) name = label = d.index.sector[key]?.name ?? { zh: key, en: key }
     else name = label = d.index.place[key]?.name ?? { zh: key, en: key }
-    const memberIds = [...(members.get(id) ?? [])].sort()
+    const memberIds = (members.get(id) ?? []).sort()
     nodes.push({
       id,
       layer,
@@ -191,16 +330,20 @@ export function selectSankey(
   // Organisations biggest first, the catch-all last, where a reader looks for it. Each later
   // layer is ordered by where its flows come from (the barycentre heuristic), which keeps the
   // crossings few while the layout itself keeps this order (layoutIterations: 0 in build).
-  const links: SankeyLink[] = [...orgSector, ...sectorCity].map(([key, acc]) => {
-    const [source = '', target = ''] = key.split('\n')
-    return {
-      source,
-      target,
-      value: acc.value,
-      events: [...acc.events].sort(),
-      sources: [...acc.sources].sort(),
+  const links: SankeyLink[] = []
+  for (const byTarget of [orgSector, sectorCity]) {
+    for (const [source, targets] of byTarget) {
+      for (const [target, acc] of targets) {
+        links.push({
+          source,
+          target,
+          value: acc.value,
+          events: [...acc.events].sort(),
+          sources: [...acc.sources].sort(),
+        })
+      }
     }
-  })
+  }
   const rank = new Map<string, number>()
   const orgs = nodes
     .filter((n) => n.layer === 0)
@@ -234,11 +377,9 @@ export function selectSankey(
   return {
     nodes: ordered,
     links,
-    total: parts.length,
-    otherOrgs: members.get(OTHER_ORG)?.size ?? 0,
-    eventNames: Object.fromEntries(
-      [...new Set(parts.map((p) => p.event))].map((id) => [id, d.index.event[id]!.name]),
-    ),
+    total,
+    otherOrgs: members.get(OTHER_ORG)?.length ?? 0,
+    eventNames: Object.fromEntries(byEvent.map((e) => [e.event.id, e.event.name])),
     sources: [...sources].sort(),
   }
 }

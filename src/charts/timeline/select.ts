@@ -1,5 +1,6 @@
 import { compareDates } from '../../domain/dates'
-import { filterEvents, filterOutcomes, type Filters } from '../../domain/filters'
+import { filterEvents, type Filters } from '../../domain/filters'
+import { tallyOutcomes } from '../../domain/tally'
 import type { Bilingual, Dataset, DateValue } from '../../domain/types'
 
 /** One conference on the time axis, with its sessions folded in. */
@@ -52,24 +53,23 @@ function shortLabel(name: Bilingual): Bilingual {
 
 export function selectTimeline(d: Dataset, filters: Filters): TimelineRows {
   const eventIds = filterEvents(d, filters)
-  const matching = filterOutcomes(d, filters, eventIds)
   const members = new Map<string, string[]>()
   for (const e of d.events) {
     if (!eventIds.has(e.id)) continue
     const root = d.index.rootEvent[e.id] ?? e.id
-    members.set(root, [...(members.get(root) ?? []), e.id])
+    const ids = members.get(root)
+    if (ids) ids.push(e.id)
+    else members.set(root, [e.id])
   }
+  // The matching outcomes of every conference (with its sessions) at once, not one at a time.
+  const tally = tallyOutcomes(d, filters, eventIds, (e) => d.index.rootEvent[e] ?? e)
   const sources = new Set<string>()
   const points: TimelinePoint[] = []
   for (const [root, ids] of members) {
     const e = d.index.event[root]
     if (!e) continue
-    const idSet = new Set(ids)
-    const here = matching.filter((o) => idSet.has(o.event))
-    const own = new Set([
-      ...ids.map((id) => d.index.event[id]!.source),
-      ...here.map((o) => o.source),
-    ])
+    const here = tally.get(root)
+    const own = new Set([...ids.map((id) => d.index.event[id]!.source), ...(here?.sources ?? [])])
     own.forEach((s) => sources.add(s))
     points.push({
       id: root,
@@ -80,7 +80,7 @@ export function selectTimeline(d: Dataset, filters: Filters): TimelineRows {
       time: datePosition(e.start),
       city: d.index.place[e.place]?.name ?? { zh: e.place, en: e.place },
       sessions: ids.filter((id) => id !== root).length,
-      outcomes: here.length,
+      outcomes: here?.outcomes ?? 0,
       events: [...ids].sort(),
       sources: [...own].sort(),
     })
