@@ -1,4 +1,15 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import { loadRest } from './charts/modules'
+
+/**
+ * A view that draws any chart, loaded together with every ECharts module (../charts/echartsRest
+ * too). Only the big screen starts without the rest, which ChartPanel fetches once the screen's
+ * charts have drawn. The studio draws outside ChartPanel, so it could not wait for it itself.
+ */
+function withCharts<T>(view: () => Promise<T>): () => Promise<T> {
+  // A failed fetch of the rest does not keep the view away: ChartPanel asks again per chart.
+  return () => Promise.all([view(), loadRest().catch(() => undefined)]).then(([m]) => m)
+}
 
 // Hash history: any static host serves it, under any sub-path, with no rewrite rules.
 export function createAppRouter() {
@@ -6,11 +17,15 @@ export function createAppRouter() {
     history: createWebHashHistory(),
     routes: [
       { path: '/', name: 'screen', component: () => import('./views/ScreenView.vue') },
-      { path: '/explore', name: 'explore', component: () => import('./views/ExploreView.vue') },
+      {
+        path: '/explore',
+        name: 'explore',
+        component: withCharts(() => import('./views/ExploreView.vue')),
+      },
       {
         path: '/events/:id',
         name: 'event',
-        component: () => import('./views/EventView.vue'),
+        component: withCharts(() => import('./views/EventView.vue')),
         props: true,
       },
       {
@@ -22,13 +37,13 @@ export function createAppRouter() {
       {
         path: '/studio/:chart',
         name: 'studio',
-        component: () => import('./views/StudioView.vue'),
+        component: withCharts(() => import('./views/StudioView.vue')),
         props: true,
       },
       {
         path: '/embed/:chart',
         name: 'embed',
-        component: () => import('./views/EmbedView.vue'),
+        component: withCharts(() => import('./views/EmbedView.vue')),
         props: true,
       },
       { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },

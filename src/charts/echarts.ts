@@ -11,37 +11,37 @@ import {
 } from 'echarts/charts'
 import {
   GeoComponent,
-  TooltipComponent,
-  VisualMapComponent,
+  VisualMapContinuousComponent,
   AriaComponent,
-  GridComponent,
+  GridSimpleComponent,
   TitleComponent,
-  GraphicComponent,
 } from 'echarts/components'
 import { CHINA_MAP } from './map/build'
 import { provinceMapFile, provinceMapName } from './map/province'
 
 export { provinceMapName }
 
-// Tree-shaken: only what the charts use. Maps must be registered after MapChart and
-// GeoComponent are in, or registerMap silently registers nothing.
+// Tree-shaken, and only what the big screen needs to draw its charts (FIRST_SERIES in ./modules
+// lists the series types; the map's visualMap is continuous). Tooltips and the KPI card's
+// graphic are in ./echartsRest, which the screen fetches once its charts have drawn and the
+// other views fetch with their own code.
+// Maps must be registered after MapChart and GeoComponent are in, or registerMap silently
+// registers nothing.
 use([
   CanvasRenderer,
   MapChart,
   LinesChart,
   ScatterChart,
   EffectScatterChart,
-  GeoComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  AriaComponent,
   SankeyChart,
   BarChart,
   LineChart,
-  GridComponent,
+  GeoComponent,
+  VisualMapContinuousComponent,
+  AriaComponent,
+  // The grid without its axis pointer, which only axis-triggered tooltips use (./echartsRest).
+  GridSimpleComponent,
   TitleComponent,
-  // The KPI card is drawn with graphic elements; without this ECharts draws nothing.
-  GraphicComponent,
 ])
 
 let chinaLoad: Promise<void> | null = null
