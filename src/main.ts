@@ -22,8 +22,8 @@ app.use(i18n)
 app.use(createAppRouter())
 app.mount('#app')
 
-// Settings first (language, time zone), then data; the screen shows a loading state meanwhile.
-void settings.load().then(() => {
-  performance.mark('data:load-start') // npm run bench: parse + validate + aggregate starts
-  return useDatasetStore(pinia).load()
-})
+// Settings and data side by side: the data folder does not depend on config.json, and the
+// screen shows a loading state until both are in.
+void settings.load()
+performance.mark('data:load-start') // npm run bench: parse + validate + aggregate starts
+void useDatasetStore(pinia).load()

@@ -1,33 +1,60 @@
-import type { LoaderRequest } from './loader.worker'
+import type { Dataset } from '../domain/types'
+import type { ScreenModel, ScreenOptions } from '../screen/model'
+import type { LoaderReply, LoaderRequest } from './loader.worker'
 import type { PublishedLoad } from './published'
+import { localLoad, type ShownLoad } from './remote'
 
-type Reply = { id: number; load: PublishedLoad } | { id: number; failure: string }
+/** Distributes a request's `Omit<…, 'id'>` over the union, so each variant keeps its fields. */
+type Request = LoaderRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never
+
+/** Handles one reply to a request; true once the request has had its last reply. */
+type Handler = (reply: LoaderReply) => boolean
 
 let worker: Worker | null | undefined
 let next = 0
-const waiting = new Map<number, (reply: Reply) => void>()
+const waiting = new Map<number, Handler>()
+const WORKER_FAILED: LoaderReply = { id: 0, failure: 'worker failed' }
 
 /** One worker for the page's lifetime; null where workers are missing or refused. */
 function loaderWorker(): Worker | null {
   if (worker !== undefined) return worker
   try {
     worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module' })
-    worker.onmessage = (e: MessageEvent<Reply>) => {
-      waiting.get(e.data.id)?.(e.data)
-      waiting.delete(e.data.id)
+    worker.onmessage = (e: MessageEvent<LoaderReply>) => {
+      if (waiting.get(e.data.id)?.(e.data)) waiting.delete(e.data.id)
     }
     // A worker that cannot start (old kiosk browser, a CSP without worker-src) is not an
     // outage: every pending and later load runs on the main thread instead.
     worker.onerror = () => {
       worker?.terminate()
       worker = null
-      for (const [id, resolve] of waiting) resolve({ id, failure: 'worker failed' })
+      for (const handle of waiting.values()) handle(WORKER_FAILED)
       waiting.clear()
     }
   } catch {
     worker = null
   }
   return worker
+}
+
+function ask(w: Worker, req: Request, handle: Handler): void {
+  const id = ++next
+  waiting.set(id, handle)
+  w.postMessage({ ...req, id } satisfies LoaderRequest)
+}
+
+/** A request answered by one reply. */
+function askOnce(w: Worker, req: Request): Promise<LoaderReply> {
+  return new Promise((resolve) =>
+    ask(w, req, (reply) => {
+      resolve(reply)
+      return true
+    }),
+  )
 }
 
 /**
@@ -39,17 +66,50 @@ async function onThisThread(base: string, opts: { fallBack: boolean }): Promise<
   return loadPublished(base, opts)
 }
 
-/** loadPublished in the loader worker, or on this thread where there is none. */
+/**
+ * Loads the published folder in the loader worker (the Dataset stays there), or on this thread
+ * where there is no worker (the Dataset comes with the load).
+ */
 export async function loadPublishedOffThread(
   base: string,
   opts: { fallBack: boolean },
-): Promise<PublishedLoad> {
+): Promise<ShownLoad> {
   const w = loaderWorker()
-  if (!w) return onThisThread(base, opts)
-  const id = ++next
-  const reply = await new Promise<Reply>((resolve) => {
-    waiting.set(id, resolve)
-    w.postMessage({ id, base, fallBack: opts.fallBack } satisfies LoaderRequest)
+  if (w) {
+    const reply = await askOnce(w, { type: 'load', base, fallBack: opts.fallBack })
+    if ('load' in reply) return reply.load
+  }
+  return localLoad(await onThisThread(base, opts))
+}
+
+/** The screen's model of a Dataset kept in the worker; null once that Dataset is replaced. */
+export async function remoteScreen(
+  generation: number,
+  options: ScreenOptions,
+): Promise<ScreenModel | null> {
+  const w = loaderWorker()
+  if (!w) return null
+  const reply = await askOnce(w, { type: 'screen', generation, options })
+  if ('failure' in reply) throw new Error(reply.failure)
+  return 'screen' in reply ? reply.screen : null
+}
+
+/**
+ * A Dataset kept in the worker, copied here in slices (each a short task for this thread); null
+ * once that Dataset is replaced.
+ */
+export function remoteDataset(generation: number): Promise<Dataset | null> {
+  const w = loaderWorker()
+  if (!w) return Promise.resolve(null)
+  return new Promise((resolve, reject) => {
+    let head: Dataset | null = null
+    const outcomes: Dataset['outcomes'][number][] = []
+    ask(w, { type: 'dataset', generation }, (reply) => {
+      if ('head' in reply) head = reply.head
+      else if ('outcomes' in reply) for (const o of reply.outcomes) outcomes.push(o)
+      else if ('failure' in reply) reject(new Error(reply.failure))
+      else if ('done' in reply) resolve(reply.done && head ? { ...head, outcomes } : null)
+      return 'failure' in reply || 'done' in reply
+    })
   })
-  return 'load' in reply ? reply.load : onThisThread(base, opts)
 }

@@ -3,7 +3,7 @@ import { buildDataset, type RawTables } from '../domain/build'
 import { ProblemList, hasErrors, type Problem } from '../domain/problems'
 import { TABLE_NAMES, type TableName } from '../domain/tables'
 import type { Dataset } from '../domain/types'
-import { ManifestSchema, hashBytes, type Manifest } from './manifest'
+import { ManifestSchema, hashBytesAsync, type Manifest } from './manifest'
 import { decodeText, parseTable } from './parseTable'
 
 /** Reads one file of the snapshot folder; null when it does not exist. */
@@ -105,7 +105,7 @@ async function readTable(
     p.error(entry.file, 0, '', '', tooBig(bytes.byteLength))
     return null
   }
-  if (bytes.byteLength !== entry.bytes || hashBytes(bytes) !== entry.sha256) {
+  if (bytes.byteLength !== entry.bytes || (await hashBytesAsync(bytes)) !== entry.sha256) {
     p.error(
       entry.file,
       0,

@@ -1,19 +1,58 @@
-// The snapshot loader's Web Worker: fetching, hashing, parsing, validating and building the
-// Dataset of a large snapshot takes seconds of CPU that the screen's animations must not wait on.
+// The snapshot loader's Web Worker. Fetching, hashing, parsing, validating and building a large
+// snapshot takes seconds of CPU that the screen's animations must not wait on, and copying a
+// Dataset of 100,000 outcomes to the page would itself block it: the Dataset stays here. The page
+// gets the load's report, then the screen's model (a few kilobytes of chart rows), and the whole
+// Dataset only when a view that lists records asks for it, in slices.
+import { screenModel, type ScreenModel, type ScreenOptions } from '../screen/model'
+import type { Dataset } from '../domain/types'
 import { loadPublished } from './published'
+import { datasetToShow, remoteLoad, type ShownLoad } from './remote'
 
-export interface LoaderRequest {
-  id: number
-  base: string
-  fallBack: boolean
+export type LoaderRequest =
+  | { id: number; type: 'load'; base: string; fallBack: boolean }
+  | { id: number; type: 'screen'; generation: number; options: ScreenOptions }
+  | { id: number; type: 'dataset'; generation: number }
+
+/** A Dataset crosses in slices of this many outcomes: each slice a short task on the page. */
+export const OUTCOMES_PER_SLICE = 4000
+
+export type LoaderReply =
+  | { id: number; load: ShownLoad }
+  | { id: number; screen: ScreenModel | null }
+  /** The Dataset without its outcomes, then `outcomes` slices, then `done`. */
+  | { id: number; head: Dataset }
+  | { id: number; outcomes: Dataset['outcomes'] }
+  | { id: number; done: boolean }
+  | { id: number; failure: string }
+
+/** The Dataset the page shows, by the generation number the page knows it by. */
+let shown: { generation: number; dataset: Dataset } | null = null
+let generations = 0
+
+function reply(r: LoaderReply) {
+  self.postMessage(r)
 }
 
 self.onmessage = async (e: MessageEvent<LoaderRequest>) => {
-  const { id, base, fallBack } = e.data
+  const req = e.data
   try {
-    const load = await loadPublished(base, { fallBack })
-    self.postMessage({ id, load })
+    if (req.type === 'load') {
+      const load = await loadPublished(req.base, { fallBack: req.fallBack })
+      const next = datasetToShow(load)
+      if (next) shown = { generation: ++generations, dataset: next }
+      reply({ id: req.id, load: remoteLoad(load, next ? generations : null) })
+    } else if (req.type === 'screen') {
+      const d = shown?.generation === req.generation ? shown.dataset : null
+      reply({ id: req.id, screen: d ? screenModel(d, req.options) : null })
+    } else {
+      const d = shown?.generation === req.generation ? shown.dataset : null
+      if (!d) return reply({ id: req.id, done: false })
+      reply({ id: req.id, head: { ...d, outcomes: [] } })
+      for (let i = 0; i < d.outcomes.length; i += OUTCOMES_PER_SLICE)
+        reply({ id: req.id, outcomes: d.outcomes.slice(i, i + OUTCOMES_PER_SLICE) })
+      reply({ id: req.id, done: true })
+    }
   } catch (err) {
-    self.postMessage({ id, failure: (err as Error).message })
+    reply({ id: req.id, failure: (err as Error).message })
   }
 }

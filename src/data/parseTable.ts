@@ -137,7 +137,7 @@ function parseCsv(
 ): RawTable | null {
   // Line endings are unified first: files passed between Windows and other editors mix CRLF
   // and LF, and a parser that guesses one style reads the other as part of a value.
-  const unified = text.replace(/\r\n?/g, '\n')
+  const unified = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
   // Without header mode so each record keeps its position: spreadsheet row = index + 1.
   const result = Papa.parse<string[]>(unified, {
     header: false,

@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { dataBaseUrl, httpReader } from '../data/browserReader'
-import { loadPublishedOffThread } from '../data/loadOffThread'
+import { loadPublishedOffThread, remoteDataset, remoteScreen } from '../data/loadOffThread'
 import type { Candidate } from '../data/dropped'
 import type { FileReader } from '../data/loadSnapshot'
 import { MANIFEST_FILE } from '../data/names'
+import { localLoad, type RemoteDataset } from '../data/remote'
 import type { Manifest } from '../data/manifest'
 import type { Problem } from '../domain/problems'
-import type { Dataset } from '../domain/types'
+import type { Dataset, SnapshotInfo } from '../domain/types'
+import type { ScreenModel, ScreenOptions } from '../screen/model'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 /** Where the data on screen came from: the server, the last good copy, or dropped files. */
@@ -27,7 +29,15 @@ export interface Preview {
  * are also kept in IndexedDB, so a reload while the published data is broken still shows them.
  */
 export const useDatasetStore = defineStore('dataset', () => {
+  /** The Dataset on this thread: loaded here, or copied from the worker for a view that lists. */
   const live = shallowRef<Dataset | null>(null)
+  /**
+   * The Dataset the loader worker keeps for the screen, by its generation number; null when the
+   * live data was loaded on this thread. The screen asks the worker for its model of it.
+   */
+  const remote = shallowRef<RemoteDataset | null>(null)
+  /** A view that lists records is open: the worker's Dataset is copied here. */
+  const wanted = ref(false)
   const liveManifest = shallowRef<Manifest | null>(null)
   const preview = shallowRef<Preview | null>(null)
   const status = ref<LoadStatus>('idle')
@@ -42,6 +52,53 @@ export const useDatasetStore = defineStore('dataset', () => {
   const dataset = computed(() => preview.value?.dataset ?? live.value)
   const manifest = computed(() => preview.value?.candidate.manifest ?? liveManifest.value)
   const origin = computed<DataOrigin | null>(() => (preview.value ? 'preview' : liveOrigin.value))
+  /** Some data is there to show, on this thread or in the worker. */
+  const hasData = computed(() => dataset.value !== null || remote.value !== null)
+  /** The snapshot shown, wherever its Dataset is. */
+  const snapshot = computed<SnapshotInfo | null>(() => {
+    const m = manifest.value
+    return (
+      dataset.value?.snapshot ?? (m && remote.value ? { schema: m.schema, ...m.snapshot } : null)
+    )
+  })
+
+  function show(
+    next: Dataset | RemoteDataset,
+    m: Manifest | null,
+    from: 'network' | 'cache',
+    savedAt: string | null,
+  ) {
+    if ('generation' in next) {
+      remote.value = next
+      // Kept until its successor arrives, so a listing view never goes blank; dropped when no
+      // view needs it, so the screen's thread holds only chart rows.
+      if (wanted.value) void copyDataset(next.generation)
+      else live.value = null
+    } else {
+      remote.value = null
+      live.value = next
+    }
+    liveManifest.value = m
+    liveOrigin.value = from
+    cachedAt.value = savedAt
+  }
+
+  async function copyDataset(generation: number): Promise<void> {
+    const d = await remoteDataset(generation).catch(() => null)
+    if (d && remote.value?.generation === generation) live.value = d
+  }
+
+  /** Called by views that list records: they need the whole Dataset on this thread. */
+  function needDataset(): void {
+    if (wanted.value) return
+    wanted.value = true
+    if (remote.value && !live.value) void copyDataset(remote.value.generation)
+  }
+
+  /** The screen's model of the worker's Dataset; null when there is none (or it was replaced). */
+  function screenOf(generation: number, options: ScreenOptions): Promise<ScreenModel | null> {
+    return remoteScreen(generation, options)
+  }
 
   /**
    * Loads the published folder (in the loader worker) or, in tests, what `reader` serves. A
@@ -53,20 +110,18 @@ export const useDatasetStore = defineStore('dataset', () => {
       result,
       error: failure,
       cached,
+      data,
     } = reader
-      ? {
+      ? localLoad({
           result: await (await import('../data/loadSnapshot')).loadSnapshot(reader),
           error: null,
           cached: null,
-        }
-      : await loadPublishedOffThread(dataBaseUrl(), { fallBack: !live.value })
+        })
+      : await loadPublishedOffThread(dataBaseUrl(), { fallBack: !hasData.value })
     problems.value = result.problems
     checkedAt.value = new Date()
-    if (result.ok) {
-      live.value = result.dataset
-      liveManifest.value = result.manifest
-      liveOrigin.value = 'network'
-      cachedAt.value = null
+    if (result.ok && data) {
+      show(data, result.manifest, 'network', null)
       error.value = null
       status.value = 'ready'
       return
@@ -75,12 +130,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       failure ??
       `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
     status.value = 'error'
-    if (cached && !live.value) {
-      live.value = cached.dataset
-      liveManifest.value = cached.manifest
-      liveOrigin.value = 'cache'
-      cachedAt.value = cached.savedAt
-    }
+    if (cached && data && !hasData.value) show(data, cached.manifest, 'cache', cached.savedAt)
   }
 
   /**
@@ -114,6 +164,11 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   return {
     dataset,
+    remote,
+    hasData,
+    snapshot,
+    needDataset,
+    screenOf,
     manifest,
     origin,
     preview,

@@ -41,6 +41,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const config = shallowRef<AppConfig>(DEFAULT_CONFIG)
   const warnings = ref<string[]>([])
   const params = shallowRef(urlParams())
+  /** config.json has been read (or given up on): what depends on it can start. */
+  const loaded = ref(false)
 
   async function load(): Promise<void> {
     params.value = urlParams()
@@ -55,6 +57,7 @@ export const useSettingsStore = defineStore('settings', () => {
     } catch (e) {
       warnings.value = [`config.json: ${(e as Error).message}; using the defaults`]
     }
+    loaded.value = true
   }
 
   /** Re-reads the URL after an in-app navigation (a language switch, a filter). */
@@ -87,6 +90,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   return {
     config,
+    loaded,
     warnings,
     params,
     frozen,

@@ -1,7 +1,8 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import KpiRow from '../../src/components/KpiRow.vue'
-import { computeKpis, kpiEvidence } from '../../src/domain/kpis'
+import { computeKpis } from '../../src/domain/kpis'
+import { EVIDENCE_SHOWN, screenModel } from '../../src/screen/model'
 import { loadMini } from '../helpers/snapshot'
 import { plugins } from './setup'
 
@@ -48,8 +49,11 @@ describe('KpiRow', () => {
 
   it('reveals the quotes and sources behind each number', async () => {
     const d = await loadMini()
-    const kpis = computeKpis(d, ['events', 'outcomes', 'contract_value', 'orgs'])
-    const evidence = Object.fromEntries(kpis.map((k) => [k.id, kpiEvidence(d, k)]))
+    const { kpis, evidence } = screenModel(d, {
+      kpis: ['events', 'outcomes', 'contract_value', 'orgs'],
+      mapSizeBy: 'outcomes',
+      featuredProvince: '',
+    })
     const row = mount(KpiRow, {
       props: { kpis, locale: 'zh-CN', animate: false, evidence },
       global: plugins('zh-CN').global as never,
@@ -61,8 +65,11 @@ describe('KpiRow', () => {
     expect(quotes).toEqual(figures.map((id) => d.index.figure[id]!.quote))
     expect(value.attributes('tabindex')).toBe('0')
     expect(row.get('[data-kpi="outcomes"]').findAll('[data-testid="evidence"] li').length).toBe(
-      Math.min(6, d.outcomes.length),
+      Math.min(EVIDENCE_SHOWN, d.outcomes.length),
     )
+    const more = row.get('[data-kpi="outcomes"]').find('.evidence-more')
+    expect(more.exists()).toBe(d.outcomes.length > EVIDENCE_SHOWN)
+    if (more.exists()) expect(more.text()).toContain(String(d.outcomes.length - EVIDENCE_SHOWN))
     // Organisations are too many to list: no popover, not focusable.
     expect(row.get('[data-kpi="orgs"]').find('[data-testid="evidence"]').exists()).toBe(false)
     expect(row.get('[data-kpi="orgs"]').attributes('tabindex')).toBeUndefined()

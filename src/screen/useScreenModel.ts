@@ -1,0 +1,43 @@
+import { computed, shallowRef, watch, type Ref } from 'vue'
+import { useDatasetStore } from '../stores/dataset'
+import { sameScreenOptions, screenModel, type ScreenModel, type ScreenOptions } from './model'
+
+/**
+ * The big screen's model of the data shown. Dropped files and data loaded on this thread are
+ * modelled here; the published data is modelled in the loader worker, which holds its Dataset.
+ * While a new model is on its way the previous one stays on screen: never a blank panel.
+ */
+export function useScreenModel(options: Ref<ScreenOptions | null>): Ref<ScreenModel | null> {
+  const data = useDatasetStore()
+  const local = computed(() => {
+    const opts = options.value
+    if (!opts) return null
+    if (data.preview) return screenModel(data.preview.dataset, opts)
+    if (!data.remote && data.dataset) return screenModel(data.dataset, opts)
+    return null
+  })
+  const fromWorker = shallowRef<{
+    generation: number
+    options: ScreenOptions
+    model: ScreenModel
+  } | null>(null)
+  watch(
+    [() => data.remote, options],
+    async ([remote, opts]) => {
+      const had = fromWorker.value
+      if (
+        !remote ||
+        !opts ||
+        (had?.generation === remote.generation && sameScreenOptions(had.options, opts))
+      )
+        return
+      const model = await data.screenOf(remote.generation, opts).catch(() => null)
+      // A newer snapshot or other settings may have been asked for meanwhile.
+      const now = options.value
+      if (model && data.remote === remote && now && sameScreenOptions(opts, now))
+        fromWorker.value = { generation: remote.generation, options: opts, model }
+    },
+    { immediate: true },
+  )
+  return computed(() => local.value ?? (data.remote ? (fromWorker.value?.model ?? null) : null))
+}
