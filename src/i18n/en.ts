@@ -71,6 +71,8 @@ export default {
     headline: 'Counts in totals',
     yes: 'yes',
     no: 'no',
+    firstRows: 'The first {n} of {total} rows; the CSV export has them all',
+    more: 'Show {n} more',
     sortBy: 'Sort by {column}',
     partOf: 'part of {id}',
     period: 'period {period}',
@@ -294,6 +296,7 @@ export default {
     kinds: 'Itemised outcomes by kind',
     kindsNote: 'Outcomes named one by one in reports; reported totals not included',
     signings: 'Signings and outcomes',
+    signingsLatest: 'The latest {n} of {total}',
     reviewNumber: 'Map review no. {no}',
   },
   kpi: {

@@ -69,6 +69,8 @@ export default {
     headline: '计入合计',
     yes: '是',
     no: '否',
+    firstRows: '仅列出前 {n} 行，共 {total} 行；导出 CSV 可得全部',
+    more: '再显示 {n} 条',
     sortBy: '按{column}排序',
     partOf: '属于 {id}',
     period: '期间 {period}',
@@ -289,6 +291,7 @@ export default {
     kinds: '分项成果构成',
     kindsNote: '按报道逐项列出的成果计数，不含报道合计',
     signings: '签约与成果',
+    signingsLatest: '最新 {n} 项，共 {total} 项',
     reviewNumber: '审图号：{no}',
   },
   kpi: {

@@ -25,6 +25,7 @@ describe('ChartTable', () => {
           rows: [['<img src=x onerror="window.__x=1">', '5']],
         },
       },
+      global: plugins().global as never,
     })
     expect(w.get('caption').text()).toBe('活动时间轴：图表数据')
     expect(w.findAll('th').map((th) => [th.attributes('scope'), th.text()])).toEqual([
@@ -42,9 +43,32 @@ describe('ChartTable', () => {
     expect(box.attributes('aria-label')).toBe('活动时间轴：图表数据')
   })
 
+  it('lays out the first 100 rows of a large chart and says how many there are', () => {
+    const rows = Array.from({ length: 1250 }, (_, i) => [`活动${i}`, String(i)])
+    const w = mount(ChartTable, {
+      props: { caption: 'c', view: { columns: ['活动', '数'], numeric: [false, true], rows } },
+      global: plugins().global as never,
+    })
+    expect(w.findAll('tbody tr')).toHaveLength(100)
+    expect(w.findAll('tbody tr')[99]!.get('td').text()).toBe('活动99')
+    expect(w.get('[data-testid="chart-table-more"]').text()).toBe(
+      '仅列出前 100 行，共 1250 行；导出 CSV 可得全部',
+    )
+    const small = mount(ChartTable, {
+      props: {
+        caption: 'c',
+        view: { columns: ['活动'], numeric: [false], rows: rows.slice(0, 3) },
+      },
+      global: plugins().global as never,
+    })
+    expect(small.findAll('tbody tr')).toHaveLength(3)
+    expect(small.find('[data-testid="chart-table-more"]').exists()).toBe(false)
+  })
+
   it('hidden: read by screen readers, not shown, not a tab stop', () => {
     const w = mount(ChartTable, {
       props: { caption: 'c', hidden: true, view: { columns: ['a'], numeric: [false], rows: [] } },
+      global: plugins().global as never,
     })
     const box = w.get('[data-testid="chart-table"]')
     expect(box.classes()).toContain('sr-only')

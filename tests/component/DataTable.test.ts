@@ -15,10 +15,10 @@ const rows: Row[] = [
   { id: 'c', title: '合作协议 浙江大学', value: 8600 },
 ]
 
-function mountTable() {
+function mountTable(data: readonly Row[] = rows) {
   return mount(DataTable<Row>, {
     props: {
-      rows,
+      rows: data,
       columns: [
         { key: 'title', label: '名称', sort: (r: Row) => r.title },
         { key: 'value', label: '数值', sort: (r: Row) => r.value },
@@ -69,5 +69,30 @@ describe('DataTable', () => {
     expect(order(w)).toEqual(['c', 'a'])
     await w.get('button[data-sort="title"]').trigger('click')
     expect(order(w)).toEqual(['a', 'c'])
+  })
+
+  it('shows a large table a page at a time, while search and sort see every row', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => ({
+      id: `r${i}`,
+      title: i === 449 ? '最后一行 联合实验室' : `项目 ${i}`,
+      value: i,
+    }))
+    const w = mountTable(many)
+    expect(order(w)).toHaveLength(200)
+    expect(w.get('[data-testid="table-count"]').text()).toContain('450')
+    await w.get('[data-testid="table-more"]').trigger('click')
+    expect(order(w)).toHaveLength(400)
+    await w.get('[data-testid="table-more"]').trigger('click')
+    expect(order(w)).toHaveLength(450)
+    expect(w.find('[data-testid="table-more"]').exists()).toBe(false)
+    // Sorting starts again at the first page, from the whole table.
+    const header = w.get('button[data-sort="value"]')
+    await header.trigger('click')
+    await header.trigger('click')
+    expect(order(w)).toHaveLength(200)
+    expect(order(w)[0]).toBe('r449')
+    // A search finds a row beyond the first page.
+    await w.get('[data-testid="table-search"]').setValue('最后一行')
+    expect(order(w)).toEqual(['r449'])
   })
 })

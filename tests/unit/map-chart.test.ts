@@ -112,6 +112,37 @@ describe('map chart', () => {
     expect(formatters.join('')).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })
 
+  it('lists the first names in a tooltip and how many there are, and stops trails on many flows', async () => {
+    const rows = mapChart.select(await loadMini(), {})
+    expect(rows.flows.length).toBeGreaterThan(0)
+    const names = Array.from({ length: 20 }, (_, i) => ({ zh: `高校${i}`, en: `Univ ${i}` }))
+    const flow = { ...rows.flows[0]!, orgs: names }
+    const big = {
+      ...rows,
+      points: rows.points.map((p) => ({ ...p, eventNames: names })),
+      flows: Array.from({ length: 201 }, () => flow),
+    }
+    type Built = {
+      series: {
+        name: string
+        effect?: { show: boolean }
+        data: { tooltip?: { formatter: string } }[]
+      }[]
+    }
+    const live = mapChart.build(big, { ...ctx, frozen: false }) as unknown as Built
+    const flows = live.series.find((s) => s.name === 'flows')!
+    expect(flows.effect?.show).toBe(false)
+    const tip = flows.data[0]!.tooltip!.formatter
+    expect(tip).toContain('高校7')
+    expect(tip).not.toContain('高校8')
+    expect(tip).toContain('共 20 个')
+    const few = mapChart.build(
+      { ...rows, flows: [flow] },
+      { ...ctx, frozen: false },
+    ) as unknown as Built
+    expect(few.series.find((s) => s.name === 'flows')!.effect?.show).toBe(true)
+  })
+
   it('turns effects off when frozen', async () => {
     const rows = mapChart.select(await loadMini(), {})
     const frozen = mapChart.build(rows, ctx) as { series: { type: string }[]; animation: boolean }

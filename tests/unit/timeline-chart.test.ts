@@ -4,7 +4,7 @@ import { SVGRenderer } from 'echarts/renderers'
 import { LineChart, ScatterChart } from 'echarts/charts'
 import { GridComponent, TooltipComponent, AriaComponent } from 'echarts/components'
 import { timelineChart, timelineOrder } from '../../src/charts/timeline'
-import { timelineRange, wrapText } from '../../src/charts/timeline/build'
+import { labelled, timelineRange, wrapText } from '../../src/charts/timeline/build'
 import { formatEventDate } from '../../src/domain/eventDate'
 import { textWidth } from '../../src/charts/text'
 import type { TimelineRows } from '../../src/charts/timeline/select'
@@ -262,5 +262,54 @@ describe('the timeline for screen readers', () => {
     }
     expect(option.aria.decal.show).toBe(true)
     expect(inkedPatterns(renderSvg(option as EChartsCoreOption))).toBe(0)
+  })
+})
+
+describe('timeline labels of a large snapshot', () => {
+  /** `n` conferences a day apart from 2020-01-01, conference i with `outcomes(i)` outcomes. */
+  function many(n: number, outcomes: (i: number) => number): TimelineRows {
+    const points = Array.from({ length: n }, (_, i) => {
+      const t = Date.UTC(2020, 0, 1 + i)
+      const text = new Date(t).toISOString().slice(0, 10)
+      return {
+        id: `c${i}`,
+        name: { zh: `会议${i}`, en: `Conference ${i}` },
+        label: { zh: `会议${i}`, en: `Conference ${i}` },
+        start: day(text),
+        end: null,
+        time: t,
+        city: { zh: '长沙', en: 'Changsha' },
+        sessions: 0,
+        outcomes: outcomes(i),
+        events: [`c${i}`],
+        sources: ['s'],
+      }
+    })
+    return { points, sources: ['s'] }
+  }
+
+  it('labels every conference while they fit, as on a curated year', () => {
+    const rows = many(6, () => 1)
+    expect(points(timelineChart.build(rows, ctx)).every((p) => p.label.formatter)).toBe(true)
+  })
+
+  it('labels the conferences with most outcomes first, never two too close on one side', () => {
+    // The 3rd, 500th and 900th conferences have most outcomes.
+    const top = new Set([3, 500, 900])
+    const rows = many(1000, (i) => (top.has(i) ? 100 : 1))
+    const data = points(timelineChart.build(rows, ctx))
+    expect(data).toHaveLength(1000)
+    const shown = data.flatMap((p, i) => (p.label.formatter ? [i] : []))
+    expect(shown.length).toBeGreaterThan(3)
+    expect(shown.length).toBeLessThan(60)
+    for (const i of top) expect(shown).toContain(i)
+    // Every point keeps its tooltip, labelled or not.
+    expect(data.every((p) => p.tooltip.formatter.includes('会议'))).toBe(true)
+    // Directly: no two labels on one side closer than the room asked for.
+    const xs = rows.points.map((_, i) => i * 2)
+    const picked = [...labelled(rows, xs, 30, 800)]
+    for (const a of picked)
+      for (const b of picked)
+        if (a !== b && a % 2 === b % 2) expect(Math.abs(xs[a]! - xs[b]!)).toBeGreaterThanOrEqual(30)
   })
 })

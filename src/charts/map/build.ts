@@ -16,12 +16,20 @@ export const SERIES = { regions: 0, flows: 1, origins: 2, cities: 3 } as const
 
 /** Outside partners' cities named in an event city's tooltip before "…". */
 const MAX_OUTSIDE = 8
+/** Lines of a tooltip list (events of a city, partners of a flow) before "… N in all". */
+const MAX_LISTED = 8
+/**
+ * Moving trails on more flows than this would keep a wall's CPU busy for nothing: a large
+ * snapshot's flows are still drawn, without the animation.
+ */
+const MAX_ANIMATED_FLOWS = 200
 
 const LABELS = {
   'zh-CN': {
     events: '场活动',
     outcomes: '项成果',
     partners: '合作方来自',
+    inAll: (n: number) => `…… 共 ${n} 个`,
     province: '活动',
     none: '无',
   },
@@ -29,6 +37,7 @@ const LABELS = {
     events: 'events',
     outcomes: 'outcomes',
     partners: 'partners from',
+    inAll: (n: number) => `… ${n} in all`,
     province: 'events',
     none: 'none',
   },
@@ -76,10 +85,17 @@ function outsidePartners(rows: MapRows, p: MapPoint, ctx: BuildContext): string 
   return `<br/>${LABELS[ctx.locale].partners} ${shown.join(sep)}${more}`
 }
 
+/** A tooltip's list, one name a line, cut after MAX_LISTED with how many there are. */
+function listLines(names: readonly Bilingual[], locale: BuildContext['locale']): string {
+  const lines = names.slice(0, MAX_LISTED).map((n) => `· ${escapeHtml(nameOf(n, locale))}`)
+  if (names.length > MAX_LISTED) lines.push(LABELS[locale].inAll(names.length))
+  return lines.join('<br/>')
+}
+
 function pointTooltip(p: MapPoint, rows: MapRows, ctx: BuildContext): string {
   const l = LABELS[ctx.locale]
   const head = `<b>${escapeHtml(nameOf(p.name, ctx.locale))}</b>`
-  const events = p.eventNames.map((n) => `· ${escapeHtml(nameOf(n, ctx.locale))}`).join('<br/>')
+  const events = listLines(p.eventNames, ctx.locale)
   const value = p.total ? `<br/>${escapeHtml(formatAmount(p.total, ctx.locale))}` : ''
   const partners = outsidePartners(rows, p, ctx)
   return `${head}<br/>${events}<br/>${p.outcomes} ${l.outcomes}${value}${partners}`
@@ -289,14 +305,15 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
           tooltip: {
             formatter:
               `${escapeHtml(nameOf(f.fromName, locale))} → ${escapeHtml(nameOf(f.toName, locale))}<br/>` +
-              f.orgs.map((o) => `· ${escapeHtml(nameOf(o, locale))}`).join('<br/>'),
+              listLines(f.orgs, locale),
           },
           lineStyle: { width: Math.min(4, 0.8 + f.orgs.length * 0.5) * scale },
         })),
         lineStyle: { color: theme.accent, opacity: 0.55, curveness: 0.25 },
-        effect: frozen
-          ? { show: false }
-          : { show: true, period: 5, trailLength: 0.35, symbolSize: 4 * scale, color: '#ffffff' },
+        effect:
+          frozen || rows.flows.length > MAX_ANIMATED_FLOWS
+            ? { show: false }
+            : { show: true, period: 5, trailLength: 0.35, symbolSize: 4 * scale, color: '#ffffff' },
       },
       {
         type: 'scatter',

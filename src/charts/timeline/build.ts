@@ -174,6 +174,51 @@ export function timelineRange(rows: TimelineRows): { min: number; max: number } 
   return { min: first - pad, max: last + pad }
 }
 
+/**
+ * Which points get a label. Labels alternate above and below the line; while every point has
+ * `minRoom` on its side, all do (a curated year of conferences). A large snapshot has more
+ * conferences than the axis has room for: then the ones with most outcomes are labelled first,
+ * none closer than `minRoom` to another on its side, and the rest are dots with a tooltip.
+ * Measuring and laying out a thousand overlapping labels would also stall the screen.
+ */
+export function labelled(
+  rows: TimelineRows,
+  xs: readonly number[],
+  minRoom: number,
+  gridWidth: number,
+): Set<number> {
+  const all = xs.map((_, i) => i)
+  if (xs.length <= Math.max(2, Math.floor((2 * gridWidth) / minRoom))) return new Set(all)
+  const byOutcomes = all.sort(
+    (a, b) => rows.points[b]!.outcomes - rows.points[a]!.outcomes || xs[a]! - xs[b]!,
+  )
+  const placed: [number[], number[]] = [[], []]
+  const out = new Set<number>()
+  for (const i of byOutcomes) {
+    const side = placed[i % 2]!
+    if (side.some((j) => Math.abs(xs[j]! - xs[i]!) < minRoom)) continue
+    side.push(i)
+    out.add(i)
+  }
+  return out
+}
+
+/** For each labelled point, the previous and next labelled point on its side of the line. */
+function neighbours(shown: ReadonlySet<number>, n: number): [number | null, number | null][] {
+  const out: [number | null, number | null][] = Array.from({ length: n }, () => [null, null])
+  const last: [number | null, number | null] = [null, null]
+  for (let i = 0; i < n; i++) {
+    if (!shown.has(i)) continue
+    const before = last[i % 2] ?? null
+    if (before !== null) {
+      out[i]![0] = before
+      out[before]![1] = i
+    }
+    last[i % 2] = i
+  }
+  return out
+}
+
 /** Conferences on a time axis, labels alternately above and below the line. */
 export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCoreOption {
   const { theme, locale } = ctx
@@ -198,14 +243,47 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
   // Two lines of name and one of date fit when the panel is tall enough; else one of name.
   const nameLines = half >= 3 * lineHeight + symbolSize ? 2 : 1
 
+  // A day is a dot. A month-only date is a hollow capsule as wide as its month: "some time in
+  // July", with no day suggested; a dated event of that month shows through it.
+  const pointSymbol = (p: TimelinePoint) =>
+    p.start.precision === 'month'
+      ? {
+          symbol: 'roundRect',
+          symbolSize: [
+            Math.max(symbolSize, Math.round(xOf(monthEnd(p)) - xOf(monthStart(p)))),
+            symbolSize,
+          ],
+          itemStyle: { color: 'transparent', borderColor: theme.accent, borderWidth: 2 * scale },
+          emphasis: {
+            itemStyle: { color: 'transparent', borderColor: theme.warm },
+            label: { rich: { n: { color: theme.warm } } },
+          },
+        }
+      : {
+          symbol: 'circle',
+          symbolSize,
+          itemStyle: { color: theme.accent, borderColor: theme.accent, borderWidth: 0 },
+          emphasis: {
+            itemStyle: { color: theme.warm, borderColor: theme.warm },
+            label: { rich: { n: { color: theme.warm } } },
+          },
+        }
+
   const step = labelStep(min, max, gridWidth, metaSize)
   const xs = rows.points.map((p) => xOf(p.time))
+  const shown = labelled(rows, xs, 4 * fontSize, gridWidth)
+  // Each label owns the span between the midpoints to its labelled neighbours on its side.
+  const sideNeighbours = neighbours(shown, xs.length)
   const data = rows.points.map((p, i) => {
     const above = i % 2 === 0
-    // Each label owns the span between the midpoints to its neighbours on the same side.
-    const prev = xs[i - 2]
-    const next = xs[i + 2]
     const x = xs[i]!
+    const symbol = pointSymbol(p)
+    const tip = { formatter: tooltip(p, ctx) }
+    if (!shown.has(i))
+      return { name: p.id, value: [p.time, 0], ...symbol, label: { show: false }, tooltip: tip }
+    const [prevAt, nextAt] = sideNeighbours[i]!
+    const prev = prevAt === null ? undefined : xs[prevAt]
+    const next = nextAt === null ? undefined : xs[nextAt]
     const left = prev === undefined ? gap / 2 : (prev + x) / 2
     const right = next === undefined ? width - gap / 2 : (x + next) / 2
     const room = Math.max(4 * fontSize, right - left - gap)
@@ -221,41 +299,17 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
       textWidth(metaLine, metaSize),
     )
     const centre = Math.min(Math.max(x, left + boxWidth / 2), right - boxWidth / 2)
-    const monthOnly = p.start.precision === 'month'
     return {
       name: p.id,
       value: [p.time, 0],
-      // A day is a dot. A month-only date is a hollow capsule as wide as its month: "some time
-      // in July", with no day suggested; a dated event of that month shows through it.
-      ...(monthOnly
-        ? {
-            symbol: 'roundRect',
-            symbolSize: [
-              Math.max(symbolSize, Math.round(xOf(monthEnd(p)) - xOf(monthStart(p)))),
-              symbolSize,
-            ],
-            itemStyle: { color: 'transparent', borderColor: theme.accent, borderWidth: 2 * scale },
-            emphasis: {
-              itemStyle: { color: 'transparent', borderColor: theme.warm },
-              label: { rich: { n: { color: theme.warm } } },
-            },
-          }
-        : {
-            symbol: 'circle',
-            symbolSize,
-            itemStyle: { color: theme.accent, borderColor: theme.accent, borderWidth: 0 },
-            emphasis: {
-              itemStyle: { color: theme.warm, borderColor: theme.warm },
-              label: { rich: { n: { color: theme.warm } } },
-            },
-          }),
+      ...symbol,
       label: {
         position: above ? 'top' : 'bottom',
         distance: gap,
         offset: [Math.round(centre - x), 0],
         formatter: [...lines.map((s) => `{n|${s}}`), `{m|${metaLine}}`].join('\n'),
       },
-      tooltip: { formatter: tooltip(p, ctx) },
+      tooltip: tip,
     }
   })
 
