@@ -1,7 +1,7 @@
 // The snapshot loader's Web Worker. Fetching, hashing, parsing, validating and building a large
 // snapshot takes seconds of CPU that the screen's animations must not wait on, and copying a
 // Dataset of 100,000 outcomes to the page would itself block it: the Dataset stays here. The page
-// gets the load's report, then the screen's model (a few kilobytes of chart rows), and the whole
+// gets the load's report, then the screen's model (aggregated chart rows), and the whole
 // Dataset only when a view that lists records asks for it, in slices.
 import { screenModel, type ScreenModel, type ScreenOptions } from '../screen/model'
 import type { Dataset } from '../domain/types'

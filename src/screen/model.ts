@@ -1,7 +1,8 @@
 // What the big screen draws, computed from a Dataset in one pure call. In the browser it runs in
-// the loader's Web Worker next to the Dataset, so the screen's thread receives a few kilobytes of
-// chart rows instead of every outcome (DESIGN.md §6); with dropped files or without a worker it
-// runs on the main thread, giving the same model.
+// the loader's Web Worker next to the Dataset (DESIGN.md §3), so the screen's thread receives
+// aggregated chart rows (kilobytes for the curated snapshot, a few megabytes at 100,000 outcomes)
+// instead of every outcome; with dropped files or without a worker it runs on the main thread,
+// giving the same model.
 import { selectMap, type MapRows } from '../charts/map/select'
 import { selectRanking, type RankingRows } from '../charts/ranking/select'
 import { selectSankey, type SankeyRows } from '../charts/sankey/select'
