@@ -33,8 +33,10 @@ export async function loadPublished(
     result = { ok: false, dataset: null, manifest: null, problems: [] }
   }
   if (result.ok) {
-    // Keyed by the folder's URL: two dashboards on one origin keep their own copies.
-    await saveLastGood(base, { savedAt: new Date().toISOString(), files: recorder.files })
+    // Keyed by the folder's URL: two dashboards on one origin keep their own copies. Not
+    // waited for: writing 30 MB to IndexedDB takes a quarter of a second that the screen need
+    // not wait on, and a copy that fails to save only means no fallback (saveLastGood never throws).
+    void saveLastGood(base, { savedAt: new Date().toISOString(), files: recorder.files })
     return { result, error, cached: null }
   }
   if (!opts.fallBack) return { result, error, cached: null }
