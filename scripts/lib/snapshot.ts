@@ -6,7 +6,8 @@ import {
   type FileReader,
   type LoadResult,
 } from '../../src/data/loadSnapshot'
-import { manifestBytes, manifestFor, type Manifest } from '../../src/data/manifest'
+import type { Manifest } from '../../src/data/manifest'
+import { manifestBytes, manifestFor } from '../../src/data/manifestWrite'
 import { TABLE_NAMES, type TableName } from '../../src/domain/tables'
 
 export function fsReader(dir: string): FileReader {

@@ -9,7 +9,8 @@ import {
   type LoadResult,
 } from './loadSnapshot'
 import { decodeText, type Encoding } from './parseTable'
-import { manifestBytes, manifestFor, type Manifest } from './manifest'
+import type { Manifest } from './manifest'
+import { manifestBytes, manifestFor } from './manifestWrite'
 
 /** A file a curator dropped on the Data view. Read in the browser, never uploaded. */
 export interface DroppedFile {

@@ -1,5 +1,4 @@
 import * as v from 'valibot'
-import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { TABLE_NAMES, type TableName } from '../domain/tables'
 
@@ -49,43 +48,14 @@ export const ManifestSchema = v.object(
 export type Manifest = v.InferOutput<typeof ManifestSchema>
 export type ManifestEntry = Manifest['tables'][TableName]
 
-/** Hex SHA-256. Pure JS: plain-HTTP intranets have no crypto.subtle. */
-export function hashBytes(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes))
-}
-
 /**
  * hashBytes, by the platform's native SHA-256 where there is one: tens of megabytes hash several
  * times faster. Web Crypto exists only in secure contexts (HTTPS, localhost); a dashboard served
- * over plain HTTP on an intranet falls back to the JavaScript one.
+ * over plain HTTP on an intranet falls back to the JavaScript one, fetched only then.
  */
 export async function hashBytesAsync(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle
-  if (!subtle) return hashBytes(bytes)
+  if (!subtle) return (await import('./sha256')).hashBytes(bytes)
   const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
   return bytesToHex(new Uint8Array(digest))
-}
-
-export function entryFor(file: string, bytes: Uint8Array): ManifestEntry {
-  return { file, bytes: bytes.byteLength, sha256: hashBytes(bytes) }
-}
-
-/**
- * A manifest for a set of table files: written after the files are final, so its sizes and
- * hashes are those of the bytes that ship. The version is the date plus a digest of the
- * entries, as `npm run data:manifest` writes it, so two different snapshots of one day differ.
- */
-export function manifestFor(
-  files: Readonly<Record<TableName, { file: string; bytes: Uint8Array }>>,
-  date: string,
-): Manifest {
-  const tables = Object.fromEntries(
-    TABLE_NAMES.map((t) => [t, entryFor(files[t].file, files[t].bytes)]),
-  ) as Manifest['tables']
-  const digest = hashBytes(new TextEncoder().encode(JSON.stringify(tables))).slice(0, 8)
-  return { schema: SCHEMA_VERSION, snapshot: { version: `${date}-${digest}`, date }, tables }
-}
-
-export function manifestBytes(manifest: Manifest): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n')
 }

@@ -1,7 +1,8 @@
 import { zipSync } from 'fflate'
 import { TABLE_NAMES, type TableName } from '../domain/tables'
 import { MANIFEST_FILE } from './loadSnapshot'
-import { manifestBytes, type Manifest } from './manifest'
+import type { Manifest } from './manifest'
+import { manifestBytes } from './manifestWrite'
 
 /**
  * A ready-to-deploy `data/` folder as a zip: the table files, then `manifest.json` last, the

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { loadSnapshot, MANIFEST_FILE, type LoadResult } from '../../src/data/loadSnapshot'
-import { entryFor, SCHEMA_VERSION } from '../../src/data/manifest'
+import { SCHEMA_VERSION } from '../../src/data/manifest'
+import { entryFor } from '../../src/data/manifestWrite'
 import { TABLE_NAMES } from '../../src/domain/tables'
 import type { Dataset } from '../../src/domain/types'
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { hashBytes, hashBytesAsync } from '../../src/data/manifest'
+import { hashBytesAsync } from '../../src/data/manifest'
+import { hashBytes } from '../../src/data/sha256'
 
 const bytes = new TextEncoder().encode('id,name_zh\nx,中南大学\n')
 // sha256 of the bytes above, from `printf 'id,name_zh\nx,中南大学\n' | sha256sum`.
