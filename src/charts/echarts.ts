@@ -62,6 +62,20 @@ export function ensureChinaMap(file = 'maps/china.json'): Promise<void> {
   return chinaLoad
 }
 
+/**
+ * The China map, and the province's own map when one is given, are registered: a view can draw
+ * at once, without a loading state (which would replace the chart and re-create it).
+ */
+export function mapsReady(province?: string): boolean {
+  if (!getMap(CHINA_MAP)) return false
+  if (!province) return true
+  try {
+    return !!getMap(provinceMapName(province))
+  } catch {
+    return false
+  }
+}
+
 const provinceLoads = new Map<string, Promise<void>>()
 
 /**
