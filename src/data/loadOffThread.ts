@@ -41,6 +41,14 @@ function loaderWorker(): Worker | null {
   return worker
 }
 
+/**
+ * False once the worker has failed (or where none could start): a Dataset it held is gone, and
+ * whoever relied on it must load the data again, on this thread.
+ */
+export function workerAlive(): boolean {
+  return worker !== null
+}
+
 function ask(w: Worker, req: Request, handle: Handler): void {
   const id = ++next
   waiting.set(id, handle)

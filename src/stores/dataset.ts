@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { dataBaseUrl, httpReader } from '../data/browserReader'
-import { loadPublishedOffThread, remoteDataset, remoteScreen } from '../data/loadOffThread'
+import {
+  loadPublishedOffThread,
+  remoteDataset,
+  remoteScreen,
+  workerAlive,
+} from '../data/loadOffThread'
 import type { Candidate } from '../data/dropped'
 import type { FileReader } from '../data/loadSnapshot'
 import { MANIFEST_FILE } from '../data/names'
@@ -85,7 +90,20 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   async function copyDataset(generation: number): Promise<void> {
     const d = await remoteDataset(generation).catch(() => null)
-    if (d && remote.value?.generation === generation) live.value = d
+    if (remote.value?.generation !== generation) return
+    if (d) live.value = d
+    else workerLost()
+  }
+
+  /**
+   * The worker that held the shown Dataset failed (a crash, the browser reclaiming memory): its
+   * data is gone, and a view waiting for a copy would wait forever. Load it again, on this
+   * thread, once; the screen keeps its model meanwhile.
+   */
+  let reloading: Promise<void> | null = null
+  function workerLost(): void {
+    if (workerAlive() || !remote.value) return
+    reloading ??= load().finally(() => (reloading = null))
   }
 
   /** Called by views that list records: they need the whole Dataset on this thread. */
@@ -96,8 +114,15 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   /** The screen's model of the worker's Dataset; null when there is none (or it was replaced). */
-  function screenOf(generation: number, options: ScreenOptions): Promise<ScreenModel | null> {
-    return remoteScreen(generation, options)
+  async function screenOf(generation: number, options: ScreenOptions): Promise<ScreenModel | null> {
+    try {
+      const model = await remoteScreen(generation, options)
+      if (!model) workerLost()
+      return model
+    } catch (e) {
+      workerLost()
+      throw e
+    }
   }
 
   /**
