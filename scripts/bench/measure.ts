@@ -396,14 +396,21 @@ export async function carouselHeap(
         timeout: opts.timeoutMs,
         polling: 250,
       })
-    await steps(opts.warmup)
-    // Readings at each quarter too: a leak grows steadily, a warming-up heap levels off.
-    const series = [await heapAfterGc(page)]
-    const t0 = Date.now()
-    for (let q = 1; q <= 4; q++) {
-      await steps(opts.warmup + Math.round((opts.cycles * q) / 4))
-      series.push(await heapAfterGc(page))
+    // One reading after GC moves by about ±0.3 MB either way: each is the median of three, ten
+    // steps apart.
+    const reading = async (at: number) => {
+      const mb: number[] = []
+      for (let k = 0; k < 3; k++) {
+        await steps(at + k * 10)
+        mb.push(await heapAfterGc(page))
+      }
+      return mb.sort((a, b) => a - b)[1]!
     }
+    // Readings at each quarter too: a leak grows steadily, a warming-up heap levels off.
+    const series = [await reading(opts.warmup)]
+    const t0 = Date.now()
+    for (let q = 1; q <= 4; q++)
+      series.push(await reading(opts.warmup + Math.round((opts.cycles * q) / 4)))
     const seconds = (Date.now() - t0) / 1000
     if (errors.length) throw new Error(`carousel run: page errors: ${errors.join(' | ')}`)
     return { beforeMb: series[0]!, afterMb: series[4]!, seconds, series }

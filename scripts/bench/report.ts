@@ -148,7 +148,7 @@ export function formatReport(result: BenchResult, keys: readonly FigureKey[]): s
   }
   if (d.carousel)
     out.push(
-      `carousel: ${d.carousel.steps} steps in ${d.carousel.seconds.toFixed(0)} s, heap after GC at ` +
+      `carousel: ${d.carousel.steps} steps in ${d.carousel.seconds.toFixed(0)} s after ${d.carousel.warmup} to warm up, heap after GC (median of 3) at ` +
         `0, ¼, ½, ¾, all of them: ${d.carousel.series.map((x) => x.toFixed(2)).join(' → ')} MB`,
     )
   for (const n of d.notes) out.push(`note: ${n}`)
