@@ -5,15 +5,21 @@ import { init, use, registerMap, type EChartsType, type EChartsCoreOption } from
 import { SVGRenderer } from 'echarts/renderers'
 import '../../src/charts/echarts'
 import { mapChart } from '../../src/charts/map'
-import { CHINA_MAP, SERIES } from '../../src/charts/map/build'
+import { ALL_LABELLED, CHINA_MAP, labelledCities, SERIES } from '../../src/charts/map/build'
 import { provinceMapName } from '../../src/charts/map/province'
-import type { MapRows } from '../../src/charts/map/select'
+import {
+  MAX_FLOWS,
+  NAMES_CARRIED,
+  strongest,
+  type MapFlow,
+  type MapRows,
+} from '../../src/charts/map/select'
 import { PROVINCES } from '../../src/domain/geo'
 import { THEMES } from '../../src/themes'
 import type { BuildContext, ChartEvent } from '../../src/charts/types'
 import { NO_DECAL, type Decal } from '../../src/charts/base'
 import { inkedPatterns, loadReal } from '../helpers/charts'
-import { DATA_DIR, edit, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
+import { DATA_DIR, edit, FIXTURES, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
 
 // The app's own registrations, plus the SVG renderer for rendering in Node.
 use([SVGRenderer])
@@ -116,7 +122,7 @@ describe('map chart', () => {
     const rows = mapChart.select(await loadMini(), {})
     expect(rows.flows.length).toBeGreaterThan(0)
     const names = Array.from({ length: 20 }, (_, i) => ({ zh: `高校${i}`, en: `Univ ${i}` }))
-    const flow = { ...rows.flows[0]!, orgs: names }
+    const flow = { ...rows.flows[0]!, orgs: names, orgCount: 20 }
     const big = {
       ...rows,
       points: rows.points.map((p) => ({ ...p, eventNames: names })),
@@ -490,5 +496,178 @@ describe('the map for screen readers and colour-blind readers', () => {
     const svg = render(patterned as unknown as EChartsCoreOption).renderToSVGString()
     expect(inkedPatterns(svg)).toBeGreaterThan(1)
     expect(inkedPatterns(render(plain as unknown as EChartsCoreOption).renderToSVGString())).toBe(0)
+  })
+})
+
+describe('a large snapshot on the map', () => {
+  /** The mini snapshot with `n` more universities in Beijing at conf-b, and `n` sessions of it. */
+  async function crowded(n: number) {
+    let files = readFolder(path.join(FIXTURES, 'mini'))
+    const add = (name: string, lines: string[]) =>
+      (files = { ...files, [name]: files[name] + lines.join('\n') + '\n' })
+    const ids = Array.from({ length: n }, (_, i) => String(i).padStart(2, '0'))
+    add(
+      'organizations.csv',
+      ids.map((i) => `u${i},北京大学${i},Beijing Univ ${i},,university,beijing,`),
+    )
+    add(
+      'event_orgs.csv',
+      ids.map((i) => `conf-b,u${i},participant,src-b,北京大学${i}参会`),
+    )
+    add(
+      'events.csv',
+      ids.map((i) => `conf-b-s${i},会议乙分会${i},Session ${i},,,conf-b,2024-07,,,,,src-b,,`),
+    )
+    const result = await loadFiles(files)
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
+    return result.dataset
+  }
+
+  it('keeps the strongest flows, a tie to the earlier one, in their order', () => {
+    const flows = [3, 1, 5, 1, 3, 2].map((orgCount, i) => ({ id: i, orgCount }))
+    expect(strongest(flows, 3).map((f) => f.id)).toEqual([0, 2, 4])
+    expect(strongest(flows, 4).map((f) => f.id)).toEqual([0, 2, 4, 5])
+    // A tie at the cut goes to the earlier flow.
+    expect(strongest(flows, 5).map((f) => f.id)).toEqual([0, 1, 2, 4, 5])
+    expect(strongest(flows, 6)).toEqual(flows)
+    expect(strongest(flows, 6)).not.toBe(flows)
+  })
+
+  it('draws at most maxFlows lines, the ones with most partners, and counts them all', async () => {
+    const d = await loadReal()
+    const all = mapChart.select(d, {})
+    // The curated snapshot is drawn whole.
+    expect(all.flows.length).toBeLessThan(MAX_FLOWS)
+    expect(all.flowsTotal).toBe(all.flows.length)
+    const rows = mapChart.select(d, {}, { maxFlows: 4 })
+    expect(rows.flowsTotal).toBe(all.flows.length)
+    expect(rows.flows).toHaveLength(4)
+    const key = (f: MapFlow) => `${f.from}>${f.to}`
+    const kept = new Set(rows.flows.map(key))
+    const weakestKept = Math.min(...rows.flows.map((f) => f.orgCount))
+    for (const f of all.flows.filter((f) => !kept.has(key(f))))
+      expect(f.orgCount).toBeLessThanOrEqual(weakestKept)
+    // In the order of the whole list; among equals, the first ones.
+    expect(rows.flows.map(key)).toEqual(all.flows.map(key).filter((k) => kept.has(k)))
+    expect(rows.flows.map((f) => [key(f), f.orgCount])).toEqual([
+      ['beijing>changsha', 2],
+      ['beijing>zhuzhou', 5],
+      ['changsha>zhuzhou', 5],
+      ['shanghai>changchun', 2],
+    ])
+    // Partner dots only where a drawn line starts, and never on an event city.
+    expect(rows.origins.map((o) => o.place)).toEqual(['shanghai'])
+    // Cities, provinces and the table do not change.
+    expect(rows.points).toEqual(all.points)
+    expect(mapChart.table(rows, 'zh-CN')).toEqual(mapChart.table(all, 'zh-CN'))
+  })
+
+  it('focuses the drawn lines of an event by their index in the capped list', async () => {
+    const d = await loadReal()
+    const rows = mapChart.select(d, {}, { maxFlows: 4 })
+    const zhuzhou = rows.points.findIndex((p) => p.place === 'zhuzhou')
+    const focus = mapChart.focus(rows, new Set(rows.points[zhuzhou]!.events))
+    expect(focus[0]).toEqual({ seriesIndex: SERIES.cities, dataIndex: zhuzhou })
+    const lines = focus.filter((f) => f.seriesIndex === SERIES.flows).map((f) => f.dataIndex)
+    expect(lines).toEqual([1, 2])
+    for (const i of lines) expect(rows.flows[i]!.to).toBe('zhuzhou')
+    // Built, the same indices address those lines.
+    const option = mapChart.build(rows, ctx) as unknown as Option
+    expect(option.series[SERIES.flows]!.data).toHaveLength(4)
+  })
+
+  it('says on the chart and to screen readers that only the strongest lines are drawn', async () => {
+    const d = await loadReal()
+    type Titled = { title?: { text: string }; aria: { label: { description: string } } }
+    const all = mapChart.build(mapChart.select(d, {}), ctx) as unknown as Titled
+    expect(all.title).toBeUndefined()
+    expect(all.aria.label.description).not.toContain('画出')
+    const rows = mapChart.select(d, {}, { maxFlows: 4 })
+    const zh = mapChart.build(rows, ctx) as unknown as Titled
+    expect(zh.title!.text).toBe(`连线：合作高校/院所最多的 4 条，共 ${rows.flowsTotal} 条`)
+    expect(zh.aria.label.description).toContain(
+      `连线 ${rows.flowsTotal} 条，画出合作高校/院所最多的 4 条`,
+    )
+    const en = mapChart.build(rows, { ...ctx, locale: 'en' }) as unknown as Titled
+    expect(en.title!.text).toBe(`Lines: the 4 with most partners, of ${rows.flowsTotal}`)
+    expect(en.aria.label.description).toContain(`of ${rows.flowsTotal} lines, the 4 with most`)
+    expect(render(zh as unknown as EChartsCoreOption).renderToSVGString()).toContain(
+      '合作高校/院所最多',
+    )
+  })
+
+  it('carries the first names of partners and events, with how many there are', async () => {
+    const d = await crowded(12)
+    const rows = mapChart.select(d, {})
+    const flow = rows.flows.find((f) => f.from === 'beijing' && f.to === 'zhuzhou')!
+    // 清华大学材料学院 and the twelve.
+    expect(flow.orgCount).toBe(13)
+    expect(flow.orgs).toHaveLength(NAMES_CARRIED)
+    // By id, as before the cap: tsinghua-mse, u00, u01 …
+    expect(flow.orgs.map((o) => o.zh).slice(0, 3)).toEqual([
+      '清华大学材料学院',
+      '北京大学00',
+      '北京大学01',
+    ])
+    const zhuzhou = rows.points.find((p) => p.place === 'zhuzhou')!
+    expect(zhuzhou.events).toHaveLength(13)
+    expect(zhuzhou.eventNames).toHaveLength(NAMES_CARRIED)
+    expect(zhuzhou.eventNames).toEqual(
+      zhuzhou.events.slice(0, NAMES_CARRIED).map((id) => d.index.event[id]!.name),
+    )
+    const option = mapChart.build(rows, ctx) as unknown as Option
+    const line = option.series[SERIES.flows]!.data[rows.flows.indexOf(flow)]!
+    expect(line.tooltip!.formatter).toContain('共 13 个')
+    const city = option.series[SERIES.cities]!.data[rows.points.indexOf(zhuzhou)]!
+    expect(city.tooltip!.formatter).toContain('共 13 个')
+    // Line width by every partner, not by the names carried.
+    const width = (line as unknown as { lineStyle: { width: number } }).lineStyle.width
+    expect(width).toBe(4 * Math.max(0.6, Math.min(1000, 800 * 1.4) / 900))
+  })
+
+  it('labels every city up to ALL_LABELLED, beyond that the biggest whose labels do not collide', () => {
+    const city = (name: string, lng: number, lat: number, symbolSize: number) => ({
+      name,
+      lng,
+      lat,
+      symbolSize,
+    })
+    // Two cities 1° apart: with all labelled, both; with many, the bigger one only.
+    const pair = [city('小城市', 113, 28, 10), city('大城市', 113, 27, 30)]
+    expect(labelledCities(pair, ['right', 'right'], 14, 10)).toEqual([true, true])
+    const far = Array.from({ length: ALL_LABELLED - 1 }, (_, i) =>
+      city(`远${i}`, 80, 40 + 3 * i, 10),
+    )
+    const many = [...pair, ...far]
+    const sides = many.map(() => 'right' as const)
+    expect(labelledCities(many, sides, 14, 10)).toEqual([false, true, ...far.map(() => true)])
+    // Labels on opposite sides do not collide.
+    expect(labelledCities(many, ['left', ...sides.slice(1)], 14, 10).slice(0, 2)).toEqual([
+      true,
+      true,
+    ])
+    // Drawn large enough, they are apart.
+    expect(labelledCities(many, sides, 14, 40).slice(0, 2)).toEqual([true, true])
+    // On a province map, whose extent the builder does not know, every city.
+    expect(labelledCities(many, sides, 14, null).every(Boolean)).toBe(true)
+  })
+
+  it('names an unlabelled city when it is highlighted', async () => {
+    const d = await loadReal()
+    const rows = mapChart.select(d, {})
+    type Cities = { data: { label: { show?: boolean }; emphasis?: { label: { show: boolean } } }[] }
+    const cities = (r: MapRows) =>
+      (mapChart.build(r, ctx) as unknown as { series: Cities[] }).series[SERIES.cities]!.data
+    expect(cities(rows).every((c) => c.label.show !== false && !c.emphasis)).toBe(true)
+    // The same cities many times over, a little apart: many labels would collide.
+    const points = Array.from({ length: 5 }, (_, k) =>
+      rows.points.map((p) => ({ ...p, place: `${p.place}-${k}`, lat: p.lat + k * 0.3 })),
+    ).flat()
+    const crowdedRows = { ...rows, points }
+    const data = cities(crowdedRows)
+    const hidden = data.filter((c) => c.label.show === false)
+    expect(hidden.length).toBeGreaterThan(0)
+    expect(hidden.length).toBeLessThan(points.length)
+    for (const c of hidden) expect(c.emphasis).toEqual({ label: { show: true } })
   })
 })

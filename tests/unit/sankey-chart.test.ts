@@ -6,7 +6,15 @@ import { SankeyChart } from 'echarts/charts'
 import { TooltipComponent, AriaComponent } from 'echarts/components'
 import { sankeyChart, type SankeyFocus } from '../../src/charts/sankey'
 import { textWidth } from '../../src/charts/text'
-import { GENERAL_SECTOR, type SankeyRows } from '../../src/charts/sankey/select'
+import {
+  foldLayer,
+  GENERAL_SECTOR,
+  OTHER_CITY,
+  OTHER_SECTOR,
+  TOP_CITIES,
+  TOP_SECTORS,
+  type SankeyRows,
+} from '../../src/charts/sankey/select'
 import type { BuildContext } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'
 import { THEMES, worstDeltaE } from '../../src/themes'
@@ -369,5 +377,151 @@ describe('the Sankey for screen readers and colour-blind readers', () => {
         .map((n) => option.series[0]!.data.find((d) => d.name === n.id)!.itemStyle.color)
       for (const c of sectorColours) expect(worstDeltaE(c, theme.warm)).toBeGreaterThan(15)
     }
+  })
+})
+
+describe('a Sankey with more sectors and cities than a column can name', () => {
+  const layer = (rows: SankeyRows, l: number) => rows.nodes.filter((n) => n.layer === l)
+  const value = (rows: SankeyRows, id: string) => rows.nodes.find((n) => n.id === id)?.value
+  const linkValue = (rows: SankeyRows, source: string, target: string) =>
+    rows.links.find((k) => k.source === source && k.target === target)?.value ?? 0
+
+  it('keeps the top of a layer by value, ties by id, and never folds a lone one or 综合', () => {
+    const values = new Map([
+      ['city:b', 3],
+      ['city:a', 3],
+      ['city:c', 5],
+      ['city:d', 1],
+    ])
+    expect(Object.fromEntries(foldLayer(values, 2, 'city:_other'))).toEqual({
+      'city:c': 'city:c',
+      'city:a': 'city:a',
+      'city:b': 'city:_other',
+      'city:d': 'city:_other',
+    })
+    // One left over keeps its own node.
+    expect([...foldLayer(values, 3, 'city:_other').values()].sort()).toEqual([
+      'city:a',
+      'city:b',
+      'city:c',
+      'city:d',
+    ])
+    const sectors = new Map([
+      ['sector:_general', 9],
+      ['sector:x', 2],
+      ['sector:y', 1],
+      ['sector:z', 1],
+    ])
+    expect(Object.fromEntries(foldLayer(sectors, 1, 'sector:_other', 'sector:_general'))).toEqual({
+      'sector:x': 'sector:x',
+      'sector:y': 'sector:_other',
+      'sector:z': 'sector:_other',
+      'sector:_general': 'sector:_general',
+    })
+  })
+
+  it('leaves the curated snapshot as it was: its sectors and cities are within the top', async () => {
+    const rows = sankeyChart.select(await loadReal(), {})
+    expect(layer(rows, 1).length).toBeLessThanOrEqual(TOP_SECTORS + 1)
+    expect(layer(rows, 2).length).toBeLessThanOrEqual(TOP_CITIES)
+    expect(rows.otherSectors).toBe(0)
+    expect(rows.otherCities).toBe(0)
+    expect(rows.nodes.some((n) => n.id === OTHER_SECTOR || n.id === OTHER_CITY)).toBe(false)
+  })
+
+  it('folds the smaller cities into 其他城市, every participation still flowing through', async () => {
+    const d = await loadReal()
+    const all = sankeyChart.select(d, {})
+    const rows = sankeyChart.select(d, {}, { topCities: 2 })
+    expectLayeredDag(rows)
+    expectConservation(rows)
+    expect(rows.total).toBe(all.total)
+    // 株洲 25 and 长春 9 stay; 长沙 5, 北京 3 and 苏州相城 3 (a tie, by id) are folded, biggest first.
+    const cities = layer(rows, 2)
+    expect(cities.map((n) => n.id).sort()).toEqual([
+      'city:_other',
+      'city:changchun',
+      'city:zhuzhou',
+    ])
+    // The catch-all last in its column, where a reader looks for it; the cities kept unchanged.
+    expect(cities.at(-1)).toMatchObject({ id: OTHER_CITY, value: 11 })
+    for (const n of cities.slice(0, -1)) expect(n.value).toBe(value(all, n.id))
+    const other = rows.nodes.find((n) => n.id === OTHER_CITY)!
+    expect(other.name).toEqual({ zh: '其他城市', en: 'Other cities' })
+    expect(other.members.map((m) => m.zh)).toEqual(['长沙市', '北京市', '相城区'])
+    expect(rows.otherCities).toBe(3)
+    const folded = ['city:changsha', 'city:beijing', 'city:suzhou-xiangcheng']
+    expect(other.events).toEqual(
+      [...new Set(folded.flatMap((id) => all.nodes.find((n) => n.id === id)!.events))].sort(),
+    )
+    // Each sector sends the other cities what it sent the folded ones; nothing else changes.
+    for (const s of layer(all, 1)) {
+      expect(linkValue(rows, s.id, OTHER_CITY)).toBe(
+        folded.reduce((sum, c) => sum + linkValue(all, s.id, c), 0),
+      )
+      expect(linkValue(rows, s.id, 'city:zhuzhou')).toBe(linkValue(all, s.id, 'city:zhuzhou'))
+    }
+    expect(layer(rows, 0)).toEqual(layer(all, 0))
+    expect(rows.links.filter((k) => k.source.startsWith('org:'))).toEqual(
+      all.links.filter((k) => k.source.startsWith('org:')),
+    )
+  })
+
+  it('folds the smaller sectors into 其他领域, keeping 综合 apart', async () => {
+    const d = await loadReal()
+    const all = sankeyChart.select(d, {})
+    const rows = sankeyChart.select(d, {}, { topSectors: 2 })
+    expectLayeredDag(rows)
+    expectConservation(rows)
+    expect(rows.total).toBe(all.total)
+    // 综合 30 is no sector and stays; 人工智能 5 and ICT 3 (a tie with 高分子 3, by id) stay.
+    expect(
+      layer(rows, 1)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['sector:_general', 'sector:_other', 'sector:ai-software', 'sector:ict'])
+    expect(layer(rows, 1).at(-1)!.id).toBe(OTHER_SECTOR)
+    expect(value(rows, OTHER_SECTOR)).toBe(3 + 2 + 1 + 1)
+    const other = rows.nodes.find((n) => n.id === OTHER_SECTOR)!
+    expect(other.members).toHaveLength(4)
+    expect(other.members[0]).toEqual(d.index.sector['polymer-materials']!.name)
+    expect(rows.otherSectors).toBe(4)
+    const folded = ['polymer-materials', 'aviation', 'new-materials', 'resources-environment']
+    // Every organisation sends 其他领域 what it sent the folded sectors.
+    for (const o of layer(all, 0)) {
+      expect(linkValue(rows, o.id, OTHER_SECTOR)).toBe(
+        folded.reduce((sum, s) => sum + linkValue(all, o.id, `sector:${s}`), 0),
+      )
+    }
+    for (const c of layer(all, 2)) expect(value(rows, c.id)).toBe(c.value)
+  })
+
+  it('draws the catch-alls in grey, without patterns, and lets no click filter by them', async () => {
+    const d = await loadReal()
+    const rows = sankeyChart.select(d, {}, { topSectors: 2, topCities: 2 })
+    type Node = { name: string; itemStyle: { color: string; decal?: unknown } }
+    const option = sankeyChart.build(rows, { ...ctx, decal: true }) as unknown as {
+      series: { data: Node[] }[]
+    }
+    const node = (id: string) => option.series[0]!.data.find((n) => n.name === id)!
+    for (const id of [OTHER_SECTOR, OTHER_CITY]) {
+      expect(node(id).itemStyle.color).toBe(THEMES.dark.muted)
+      expect(node(id).itemStyle.decal).toEqual(NO_DECAL)
+      const dataIndex = rows.nodes.findIndex((n) => n.id === id)
+      const click = {
+        type: 'click',
+        componentType: 'series',
+        dataType: 'node',
+        dataIndex,
+        name: id,
+      }
+      expect(sankeyChart.pick(rows, click as never)).toBeNull()
+    }
+    expect(node('city:zhuzhou').itemStyle.color).not.toBe(THEMES.dark.muted)
+    const svg = renderSvg(option as unknown as EChartsCoreOption)
+    for (const label of ['其他城市', '其他领域']) expect(svg).toContain(`>${label}<`)
+    // An event in a folded city is highlighted at 其他城市, the node its flows reach.
+    const csu = sankeyChart.focus(rows, eventFamily(d, 'csu-alumni-2024'))[0]!
+    expect(rows.nodes[csu.dataIndex]!.id).toBe(OTHER_CITY)
   })
 })

@@ -4,10 +4,11 @@ import { provinceName } from '../../domain/geo'
 import type { Bilingual } from '../../domain/types'
 import { metricDef } from '../../domain/vocab'
 import { escapeHtml } from '../escape'
+import { textWidth } from '../text'
 import { ariaTitle, clauses, describeChart, listItems } from '../aria'
 import { baseOption, levelDecal, NO_DECAL } from '../base'
 import type { BuildContext } from '../types'
-import type { MapPoint, MapRows } from './select'
+import { NAMES_CARRIED, type MapPoint, type MapRows } from './select'
 
 export const CHINA_MAP = 'china'
 
@@ -16,8 +17,11 @@ export const SERIES = { regions: 0, flows: 1, origins: 2, cities: 3 } as const
 
 /** Outside partners' cities named in an event city's tooltip before "…". */
 const MAX_OUTSIDE = 8
-/** Lines of a tooltip list (events of a city, partners of a flow) before "… N in all". */
-const MAX_LISTED = 8
+/**
+ * Lines of a tooltip list (events of a city, partners of a flow) before "… N in all": as many
+ * names as the rows carry.
+ */
+const MAX_LISTED = NAMES_CARRIED
 /**
  * Moving trails on more flows than this would keep a wall's CPU busy for nothing: a large
  * snapshot's flows are still drawn, without the animation.
@@ -30,6 +34,8 @@ const LABELS = {
     outcomes: '项成果',
     partners: '合作方来自',
     inAll: (n: number) => `…… 共 ${n} 个`,
+    strongest: (shown: number, total: number) =>
+      `连线：合作高校/院所最多的 ${shown} 条，共 ${total} 条`,
     province: '活动',
     none: '无',
   },
@@ -38,6 +44,8 @@ const LABELS = {
     outcomes: 'outcomes',
     partners: 'partners from',
     inAll: (n: number) => `… ${n} in all`,
+    strongest: (shown: number, total: number) =>
+      `Lines: the ${shown} with most partners, of ${total}`,
     province: 'events',
     none: 'none',
   },
@@ -50,6 +58,70 @@ function nameOf(b: Bilingual, locale: BuildContext['locale']): string {
 function pointSize(size: number, max: number, scale: number): number {
   const t = max > 0 ? Math.sqrt(size / max) : 0
   return Math.round((10 + 22 * t) * scale)
+}
+
+/**
+ * Up to this many event cities, every one keeps its label. With dozens, the names of a crowded
+ * province pile up unreadably: see labelledCities.
+ */
+export const ALL_LABELLED = 20
+
+/** Aspect scale of the geo (lat is drawn 1/0.8 as tall as lng): the same in geo below. */
+const ASPECT = 0.8
+/** Degrees of longitude the bundled China map spans (73.5°E to 135.1°E), at layoutSize 100%. */
+const CHINA_SPAN = 61.6
+/** ECharts' default gap between a symbol and its label. */
+const LABEL_DISTANCE = 5
+
+/**
+ * Pixels per degree where the builder can tell (China, whole or zoomed to `bounds`), else null:
+ * a province map's extent is in its own file.
+ */
+function pixelsPerDegree(rows: MapRows, size: BuildContext['size']): number | null {
+  if (rows.level) return null
+  const side = Math.min(size.width, size.height)
+  if (!rows.bounds) return (side * CHINA_LAYOUT_SIZE) / CHINA_SPAN
+  const [[west, north], [east, south]] = rows.bounds
+  return side / Math.max(east - west, (north - south) / ASPECT)
+}
+
+/**
+ * Which event cities are labelled. Up to ALL_LABELLED, all of them. Beyond, the biggest dots
+ * first, each city whose label would not touch one already placed, measured as ECharts will draw
+ * it (its side, the dot's size, the text's estimated width): the rest show theirs when
+ * highlighted, and their tooltips name them. ECharts could hide overlaps itself (labelLayout),
+ * but only with its LabelLayout feature, which the app does not load.
+ */
+export function labelledCities(
+  points: readonly { lng: number; lat: number; name: string; symbolSize: number }[],
+  sides: readonly ('left' | 'right')[],
+  fontSize: number,
+  perDegree: number | null,
+): boolean[] {
+  if (points.length <= ALL_LABELLED || perDegree === null) return points.map(() => true)
+  // Half a line: the glyphs and their border. Lines a little closer may touch, not collide.
+  const half = fontSize * 0.6 + 1
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = []
+  const shown = points.map(() => false)
+  const order = points
+    .map((_, i) => i)
+    .sort((a, b) => points[b]!.symbolSize - points[a]!.symbolSize || a - b)
+  for (const i of order) {
+    const p = points[i]!
+    const x = p.lng * perDegree
+    const y = (-p.lat * perDegree) / ASPECT
+    const gap = p.symbolSize / 2 + LABEL_DISTANCE
+    const width = textWidth(p.name, fontSize) + 4
+    const box =
+      sides[i] === 'left'
+        ? { x0: x - gap - width, x1: x - gap, y0: y - half, y1: y + half }
+        : { x0: x + gap, x1: x + gap + width, y0: y - half, y1: y + half }
+    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
+      continue
+    placed.push(box)
+    shown[i] = true
+  }
+  return shown
 }
 
 /** Cities closer than this (degrees) get their labels on opposite sides. */
@@ -85,17 +157,24 @@ function outsidePartners(rows: MapRows, p: MapPoint, ctx: BuildContext): string 
   return `<br/>${LABELS[ctx.locale].partners} ${shown.join(sep)}${more}`
 }
 
-/** A tooltip's list, one name a line, cut after MAX_LISTED with how many there are. */
-function listLines(names: readonly Bilingual[], locale: BuildContext['locale']): string {
+/**
+ * A tooltip's list, one name a line, cut after MAX_LISTED with how many there are (`count`: the
+ * rows carry only the first names).
+ */
+function listLines(
+  names: readonly Bilingual[],
+  count: number,
+  locale: BuildContext['locale'],
+): string {
   const lines = names.slice(0, MAX_LISTED).map((n) => `· ${escapeHtml(nameOf(n, locale))}`)
-  if (names.length > MAX_LISTED) lines.push(LABELS[locale].inAll(names.length))
+  if (count > MAX_LISTED) lines.push(LABELS[locale].inAll(count))
   return lines.join('<br/>')
 }
 
 function pointTooltip(p: MapPoint, rows: MapRows, ctx: BuildContext): string {
   const l = LABELS[ctx.locale]
   const head = `<b>${escapeHtml(nameOf(p.name, ctx.locale))}</b>`
-  const events = listLines(p.eventNames, ctx.locale)
+  const events = listLines(p.eventNames, p.events.length, ctx.locale)
   const value = p.total ? `<br/>${escapeHtml(formatAmount(p.total, ctx.locale))}` : ''
   const partners = outsidePartners(rows, p, ctx)
   return `${head}<br/>${events}<br/>${p.outcomes} ${l.outcomes}${value}${partners}`
@@ -112,6 +191,8 @@ const ARIA = {
       `${name}（${events} 场活动，${outcomes} 项成果${total ? `，${total}` : ''}）`,
     outcomes: '分项成果数',
     flows: (n: number) => `连线：合作高校/院所来自 ${n} 个城市，指向活动城市`,
+    strongest: (shown: number, total: number) =>
+      `连线 ${total} 条，画出合作高校/院所最多的 ${shown} 条`,
   },
   en: {
     kind: 'Schematic map',
@@ -126,8 +207,15 @@ const ARIA = {
     outcomes: 'itemised outcomes',
     flows: (n: number) =>
       `lines lead from the ${n} cit${n === 1 ? 'y' : 'ies'} of partner universities and institutes to the event cities`,
+    strongest: (shown: number, total: number) =>
+      `of ${total} lines, the ${shown} with most partners are drawn`,
   },
 } as const
+
+/** Whether only the strongest flows are drawn. */
+function capped(rows: MapRows): boolean {
+  return rows.flowsTotal > rows.flows.length
+}
 
 /** What the map shows, in words: shaded provinces, event cities by size, where partners come from. */
 export function describeMap(rows: MapRows, ctx: Pick<BuildContext, 'locale' | 'title'>): string {
@@ -160,6 +248,7 @@ export function describeMap(rows: MapRows, ctx: Pick<BuildContext, 'locale' | 't
         [
           cities.length ? a.cities(cities.length, by, listItems(cities, locale)) : '',
           rows.origins.length ? a.flows(rows.origins.length) : '',
+          capped(rows) ? a.strongest(rows.flows.length, rows.flowsTotal) : '',
         ],
         locale,
       ),
@@ -173,6 +262,9 @@ function regionTooltip(name: string, events: number, ctx: BuildContext): string 
   return `${escapeHtml(name)}<br/>${events} ${LABELS[ctx.locale].events}`
 }
 
+/** China's size in the panel, as a share of its shorter side. */
+const CHINA_LAYOUT_SIZE = 1.18
+
 function geoLayout(rows: MapRows): Record<string, unknown> {
   // A province map fills its panel; China leaves room for the 南海诸岛 inset.
   if (rows.level) return { layoutCenter: ['50%', '50%'], layoutSize: '92%' }
@@ -182,7 +274,7 @@ function geoLayout(rows: MapRows): Record<string, unknown> {
       layoutCenter: ['50%', '50%'],
       layoutSize: '100%',
     }
-  return { layoutCenter: ['50%', '53%'], layoutSize: '118%' }
+  return { layoutCenter: ['50%', '53%'], layoutSize: `${CHINA_LAYOUT_SIZE * 100}%` }
 }
 
 /**
@@ -205,11 +297,20 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     fontSize: Math.max(11, Math.round(fontSize * 0.8)),
     fontFamily: theme.fontFamily,
   }
-  const points = rows.points.map((p, i) => ({
+  const drawn = rows.points.map((p) => ({
     name: nameOf(p.name, locale),
-    label: { position: sides[i] },
-    value: [p.lng, p.lat, p.size],
+    lng: p.lng,
+    lat: p.lat,
     symbolSize: pointSize(p.size, max, scale),
+  }))
+  const labelled = labelledCities(drawn, sides, fontSize, pixelsPerDegree(rows, ctx.size))
+  const points = rows.points.map((p, i) => ({
+    name: drawn[i]!.name,
+    // An unlabelled city is named when the carousel or a pointer highlights it.
+    label: labelled[i] ? { position: sides[i] } : { position: sides[i], show: false },
+    ...(labelled[i] ? {} : { emphasis: { label: { show: true } } }),
+    value: [p.lng, p.lat, p.size],
+    symbolSize: drawn[i]!.symbolSize,
     tooltip: { formatter: pointTooltip(p, rows, ctx) },
   }))
   const scatterBase = {
@@ -241,6 +342,23 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     levelDecal(Math.ceil((events / maxEvents) * 3), shade(events))
   return {
     ...baseOption(ctx, fontSize, describeMap(rows, ctx)),
+    // Every view and export of the chart says when its lines are not all of them, top left,
+    // where China's outline leaves the panel empty.
+    ...(capped(rows)
+      ? {
+          title: {
+            text: LABELS[locale].strongest(rows.flows.length, rows.flowsTotal),
+            left: Math.round(8 * scale),
+            top: Math.round(8 * scale),
+            textStyle: {
+              color: theme.muted,
+              fontSize,
+              fontWeight: 'normal',
+              fontFamily: theme.fontFamily,
+            },
+          },
+        }
+      : {}),
     visualMap: {
       type: 'continuous',
       min: 0,
@@ -253,7 +371,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
       map: rows.level ? rows.level.map : CHINA_MAP,
       roam: false,
       ...geoLayout(rows),
-      aspectScale: 0.8,
+      aspectScale: ASPECT,
       silent: false,
       label: rows.level ? regionLabel : { show: false },
       itemStyle: { areaColor: theme.mapArea, borderColor: theme.mapBorder, borderWidth: 1 * scale },
@@ -305,9 +423,9 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
           tooltip: {
             formatter:
               `${escapeHtml(nameOf(f.fromName, locale))} → ${escapeHtml(nameOf(f.toName, locale))}<br/>` +
-              listLines(f.orgs, locale),
+              listLines(f.orgs, f.orgCount, locale),
           },
-          lineStyle: { width: Math.min(4, 0.8 + f.orgs.length * 0.5) * scale },
+          lineStyle: { width: Math.min(4, 0.8 + f.orgCount * 0.5) * scale },
         })),
         lineStyle: { color: theme.accent, opacity: 0.55, curveness: 0.25 },
         effect:

@@ -15,7 +15,9 @@ export interface MapPoint {
   province: string
   lng: number
   lat: number
+  /** Every event there, by id (focus and counts need them all). */
   events: readonly string[]
+  /** The names of the first NAMES_CARRIED of `events`, for the tooltip (it lists no more). */
   eventNames: readonly Bilingual[]
   outcomes: number
   /** The sizing quantity: itemised outcomes, or an honest total of one metric. */
@@ -32,7 +34,10 @@ export interface MapFlow {
   fromName: Bilingual
   toName: Bilingual
   coords: readonly [readonly [number, number], readonly [number, number]]
+  /** The first NAMES_CARRIED partners by id, for the tooltip. */
   orgs: readonly Bilingual[]
+  /** Every partner organisation on this line: its strength. */
+  orgCount: number
 }
 
 /** A region of a province map (a city, or a district of a municipality) with its events. */
@@ -54,16 +59,23 @@ export interface MapOutsideOrigin {
   province: string
   /** The event city (place id) they come to. */
   to: string
+  /** The first NAMES_CARRIED partners by id. */
   orgs: readonly Bilingual[]
+  orgCount: number
 }
 
 export interface MapRows {
   /** The map drawn: null = China by province; else one province by city (`province:43`). */
   level: { province: string; map: string } | null
   points: readonly MapPoint[]
-  /** Drawn as lines. In a province, only partners from inside it (the rest are outsideOrigins). */
+  /**
+   * Drawn as lines: the strongest MAX_FLOWS (most partner organisations), in from/to order. In a
+   * province, only partners from inside it (the rest are outsideOrigins).
+   */
   flows: readonly MapFlow[]
-  /** Partner cities that send flows, drawn as small dots. */
+  /** How many lines there are in all, drawn or not: `flows` is "the strongest N of M". */
+  flowsTotal: number
+  /** Partner cities that send the drawn flows, drawn as small dots. */
   origins: readonly { place: string; name: Bilingual; lng: number; lat: number }[]
   provinces: readonly { name: string; events: number }[]
   /** The regions of the province map, in map file order; empty at China level. */
@@ -85,7 +97,22 @@ export interface MapOptions {
    * The view fetches its map first (`ensureProvinceMap`).
    */
   drill: boolean
+  /** The most lines drawn (MAX_FLOWS unless a test asks for fewer). */
+  maxFlows: number
 }
+
+/**
+ * Lines drawn at most. Beyond a couple of hundred the map is a solid web that says nothing, and
+ * ECharts lays each one out on the page's thread (1,560 took most of a second): the strongest are
+ * drawn, and the chart says how many there are in all.
+ */
+export const MAX_FLOWS = 150
+
+/**
+ * Names carried per city or line. Tooltips list this many and then the count; the rows go from
+ * the loader's worker to the page, and a large snapshot's full lists were megabytes of names.
+ */
+export const NAMES_CARRIED = 8
 
 /** The smallest view of a featured province, in degrees, so a lone city has context. */
 const MIN_SPAN = { lng: 9, lat: 8.5 }
@@ -106,6 +133,20 @@ function provinceBounds(d: Dataset, province: string): MapRows['bounds'] {
     [west, north],
     [east, south],
   ]
+}
+
+/**
+ * The `max` flows with most partner organisations, a tie going to the one earlier in the list,
+ * kept in list order: the order the lines are drawn in and addressed by (focus).
+ */
+export function strongest<F extends { orgCount: number }>(flows: readonly F[], max: number): F[] {
+  if (flows.length <= max) return [...flows]
+  const keep = flows
+    .map((f, i) => i)
+    .sort((a, b) => flows[b]!.orgCount - flows[a]!.orgCount || a - b)
+    .slice(0, max)
+    .sort((a, b) => a - b)
+  return keep.map((i) => flows[i]!)
 }
 
 /** Organisations by number: the rank of each one's id in code-unit order. */
@@ -194,7 +235,7 @@ export function selectMap(
       lng: place.lng,
       lat: place.lat,
       events: ids,
-      eventNames: ids.map((id) => d.index.event[id]!.name),
+      eventNames: ids.slice(0, NAMES_CARRIED).map((id) => d.index.event[id]!.name),
       outcomes,
       size: sizeBy === 'outcomes' ? outcomes : (total?.value ?? 0),
       total,
@@ -220,7 +261,8 @@ export function selectMap(
   const lastCity = new Int32Array(orgs.length).fill(-1)
   const rank = idOrder(d)
   const homes = new Map<number, string | null>()
-  const flowMap = new Map<string, Map<string, { from: string; to: string; orgs: Bilingual[] }>>()
+  type Flow = { from: string; to: string; orgs: Bilingual[]; orgCount: number }
+  const flowMap = new Map<string, Map<string, Flow>>()
   let c = 0
   for (const [to, events] of byCity) {
     const here: number[] = []
@@ -234,7 +276,7 @@ export function selectMap(
     c++
     // By id, as [...ids].sort() orders them.
     here.sort((a, b) => rank[a]! - rank[b]!)
-    const flowsTo = new Map<string, { from: string; to: string; orgs: Bilingual[] }>()
+    const flowsTo = new Map<string, Flow>()
     flowMap.set(to, flowsTo)
     for (const k of here) {
       const org = orgs[k]!
@@ -244,13 +286,13 @@ export function selectMap(
         homes.set(k, from)
       }
       if (!from || from === to) continue
-      const flow = flowsTo.get(from) ?? flowsTo.set(from, { from, to, orgs: [] }).get(from)!
-      flow.orgs.push(org.name)
+      const flow =
+        flowsTo.get(from) ?? flowsTo.set(from, { from, to, orgs: [], orgCount: 0 }).get(from)!
+      if (flow.orgCount++ < NAMES_CARRIED) flow.orgs.push(org.name)
     }
   }
-  const flows: MapFlow[] = []
+  const drawable: MapFlow[] = []
   const outsideOrigins: MapOutsideOrigin[] = []
-  const origins = new Map<string, MapRows['origins'][number]>()
   const all = [...flowMap.values()].flatMap((flowsTo) => [...flowsTo.values()])
   for (const f of all.sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to))) {
     const a = d.index.place[f.from]
@@ -264,10 +306,11 @@ export function selectMap(
         province: a.province,
         to: f.to,
         orgs: f.orgs,
+        orgCount: f.orgCount,
       })
       continue
     }
-    flows.push({
+    drawable.push({
       ...f,
       fromName: a.name,
       toName: b.name,
@@ -276,8 +319,13 @@ export function selectMap(
         [b.lng, b.lat],
       ],
     })
-    if (!byPlace.has(f.from))
-      origins.set(f.from, { place: f.from, name: a.name, lng: a.lng, lat: a.lat })
+  }
+  const flows = strongest(drawable, Math.max(1, Math.floor(options.maxFlows ?? MAX_FLOWS)))
+  const origins = new Map<string, MapRows['origins'][number]>()
+  for (const f of flows) {
+    if (byPlace.has(f.from) || origins.has(f.from)) continue
+    const a = d.index.place[f.from]!
+    origins.set(f.from, { place: f.from, name: a.name, lng: a.lng, lat: a.lat })
   }
 
   const provinceEvents = new Map<string, Set<string>>()
@@ -295,6 +343,7 @@ export function selectMap(
     level,
     points,
     flows,
+    flowsTotal: drawable.length,
     origins: [...origins.values()],
     provinces,
     regions: province ? selectRegions(d, province, events) : [],

@@ -6,7 +6,7 @@ import { ariaTitle, clauses, describeChart, listItems } from '../aria'
 import { baseOption, categoryDecal, NO_DECAL } from '../base'
 import type { BuildContext } from '../types'
 import { categoryColours } from '../../themes'
-import { GENERAL_SECTOR, OTHER_ORG, type SankeyNode, type SankeyRows } from './select'
+import { GENERAL_SECTOR, OTHER_CITY, OTHER_ORG, type SankeyNode, type SankeyRows } from './select'
 
 // Shared sizing rules of the panel charts (sankey, timeline, ranking). The panels run from about
 // 440×300 to 900×400 on the 1920×1080 canvas, where text must stay at 13px or more; studio
@@ -181,8 +181,8 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
   }
   const nodeGap = nodeGapFor(rows, ctx.size.height - 2 * pad, Math.round(fontSize * 1.15), scale)
 
-  // Amber is the highlighted event's colour and grey is 综合's, so no named sector wears either,
-  // nor a colour that someone could take for amber.
+  // Amber is the highlighted event's colour and grey is 综合's and the Other nodes', so no named
+  // sector wears either, nor a colour that someone could take for amber.
   const sectorColours = categoryColours(theme)
   const sectorSlot = (n: SankeyNode) =>
     n.layer !== 1 || n.id === GENERAL_SECTOR || n.sectorIndex < 0
@@ -190,7 +190,8 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
       : n.sectorIndex % sectorColours.length
   const colourOf = (n: SankeyNode): string => {
     if (n.layer === 0) return n.id === OTHER_ORG ? theme.muted : theme.accent
-    if (n.layer === 2) return theme.sequential[3] ?? theme.accent
+    if (n.layer === 2)
+      return n.id === OTHER_CITY ? theme.muted : (theme.sequential[3] ?? theme.accent)
     const slot = sectorSlot(n)
     return slot < 0 ? theme.muted : (sectorColours[slot] ?? theme.accent)
   }

@@ -1,13 +1,7 @@
 import { provenanceCells, provenanceColumns } from '../provenance'
 import type { ChartEntry, ChartFocus } from '../types'
 import { buildSankey } from './build'
-import {
-  GENERAL_SECTOR,
-  OTHER_ORG,
-  selectSankey,
-  type SankeyOptions,
-  type SankeyRows,
-} from './select'
+import { CATCH_ALL, selectSankey, type SankeyOptions, type SankeyRows } from './select'
 
 const LAYER_NAMES = {
   'zh-CN': ['高校/院所', '领域', '活动城市'],
@@ -79,7 +73,7 @@ export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
   pick(rows, event) {
     if (event.type !== 'click' || event.dataType !== 'node') return null
     const node = rows.nodes[event.dataIndex ?? -1]
-    if (!node || node.id === OTHER_ORG || node.id === GENERAL_SECTOR) return null
+    if (!node || CATCH_ALL.has(node.id)) return null
     const key = node.id.slice(node.id.indexOf(':') + 1)
     if (node.layer === 0) return { org: key }
     if (node.layer === 1) return { sector: key }

@@ -21,7 +21,10 @@ export interface SankeyNode {
   value: number
   /** Events (conferences and sessions) flowing through this node. */
   events: readonly string[]
-  /** Organisations gathered in this node (a parent's units, or the `Other` group). */
+  /**
+   * What this node gathers: a parent's units, or in an `Other` node the organisations, sectors or
+   * cities it stands for (sectors and cities biggest first).
+   */
   members: readonly Bilingual[]
   /** A sector's place in sectors.csv (else -1): its colour stays the same whatever the filter. */
   sectorIndex: number
@@ -43,6 +46,10 @@ export interface SankeyRows {
   total: number
   /** Organisations folded into the `Other` node. */
   otherOrgs: number
+  /** Sectors folded into 其他领域 (综合 never is: it is no sector). */
+  otherSectors: number
+  /** Event cities folded into 其他城市. */
+  otherCities: number
   /** Names of the events behind the flows, for tooltips. */
   eventNames: Readonly<Record<string, Bilingual>>
   sources: readonly string[]
@@ -51,15 +58,73 @@ export interface SankeyRows {
 export interface SankeyOptions {
   /** Organisation nodes drawn; the rest are grouped as 其他高校/院所. */
   top: number
+  /** Sector nodes drawn besides 综合; the rest are grouped as 其他领域. */
+  topSectors: number
+  /** Event city nodes drawn; the rest are grouped as 其他城市. */
+  topCities: number
   /** Count a school or an institute under its university / academy (清华材料学院 → 清华大学). */
   groupByParent: boolean
 }
 
 export const OTHER_ORG = 'org:_other'
 export const GENERAL_SECTOR = 'sector:_general'
+export const OTHER_SECTOR = 'sector:_other'
+export const OTHER_CITY = 'city:_other'
+
+/**
+ * Sector and city nodes drawn by default. A large snapshot has dozens of event cities, whose
+ * labels cannot all stand in one column of the panel; a few more sectors than the data's usual
+ * ten would crowd the middle one the same way.
+ */
+export const TOP_SECTORS = 10
+export const TOP_CITIES = 12
 
 const OTHER_NAME: Bilingual = { zh: '其他高校/院所', en: 'Other universities & institutes' }
 const GENERAL_NAME: Bilingual = { zh: '综合', en: 'General' }
+const OTHER_SECTOR_NAME: Bilingual = { zh: '其他领域', en: 'Other sectors' }
+const OTHER_CITY_NAME: Bilingual = { zh: '其他城市', en: 'Other cities' }
+
+/** Ids that are no one sector, city or organisation (ids in the data never start with `_`). */
+export const CATCH_ALL: ReadonlySet<string> = new Set([
+  OTHER_ORG,
+  GENERAL_SECTOR,
+  OTHER_SECTOR,
+  OTHER_CITY,
+])
+
+/**
+ * Each node id's node: itself among the `top` with most participations (ties by id), else
+ * `other`. A lone leftover keeps its own node, as "Other (1)" would hide it for nothing; `keep`
+ * (综合) is always drawn and not counted.
+ */
+export function foldLayer(
+  values: ReadonlyMap<string, number>,
+  top: number,
+  other: string,
+  keep?: string,
+): Map<string, string> {
+  const ids = [...values.keys()]
+    .filter((id) => id !== keep)
+    .sort((a, b) => values.get(b)! - values.get(a)! || (a < b ? -1 : a > b ? 1 : 0))
+  const kept = ids.length === top + 1 ? ids.length : top
+  return new Map([
+    ...ids.map((id, i) => [id, i < kept ? id : other] as const),
+    ...(keep !== undefined && values.has(keep) ? [[keep, keep] as const] : []),
+  ])
+}
+
+/** The keys (`new-materials`, not `sector:new-materials`) folded into `other`, biggest first. */
+function folds(
+  nodeOf: ReadonlyMap<string, string>,
+  values: ReadonlyMap<string, number>,
+  other: string,
+): string[] {
+  return [...nodeOf]
+    .filter(([id, node]) => node === other && id !== other)
+    .map(([id]) => id)
+    .sort((a, b) => values.get(b)! - values.get(a)! || (a < b ? -1 : a > b ? 1 : 0))
+    .map((id) => id.slice(id.indexOf(':') + 1))
+}
 
 /** The highest ancestor that is still a university or an institute (宏观院 stays: 发改委 is not). */
 function partnerRoot(d: Dataset, org: Organization): Organization {
@@ -217,6 +282,8 @@ export function selectSankey(
   options: Partial<SankeyOptions> = {},
 ): SankeyRows {
   const top = Math.max(1, Math.floor(options.top ?? 12))
+  const topSectors = Math.max(1, Math.floor(options.topSectors ?? TOP_SECTORS))
+  const topCities = Math.max(1, Math.floor(options.topCities ?? TOP_CITIES))
   const groupByParent = options.groupByParent ?? true
   const byEvent = partnerParticipationsByEvent(d, filterEvents(d, filters), filters)
   const byNumber = orgByNumber(d)
@@ -249,6 +316,18 @@ export function selectSankey(
   const nodeOfGroup = new Map(kept.map((g) => [g, `org:${byNumber[g]!.id}`]))
   const fromOf = (org: number) => nodeOfGroup.get(groupOf(org)) ?? OTHER_ORG
 
+  // Sectors and cities beyond their top fold into their layer's Other, by participations.
+  const sectorValue = new Map<string, number>()
+  const cityValue = new Map<string, number>()
+  const cityOf = (e: EventParticipations) => `city:${e.event.place}`
+  byEvent.forEach((e, k) => {
+    const city = cityOf(e)
+    cityValue.set(city, (cityValue.get(city) ?? 0) + e.parts.length)
+    for (const s of sectorsOf[k]!) sectorValue.set(s, (sectorValue.get(s) ?? 0) + 1)
+  })
+  const sectorNode = foldLayer(sectorValue, topSectors, OTHER_SECTOR, GENERAL_SECTOR)
+  const cityNode = foldLayer(cityValue, topCities, OTHER_CITY)
+
   const nodeAcc = new Map<string, Acc>()
   // Links by source, then target: two lookups instead of a joined key per participation.
   const orgSector = new Map<string, Map<string, Acc>>()
@@ -256,7 +335,7 @@ export function selectSankey(
   const member = new Uint8Array(n)
   let total = 0
   byEvent.forEach((e, k) => {
-    const city = `city:${e.event.place}`
+    const city = cityNode.get(cityOf(e))!
     const cityAcc = accOf(nodeAcc, city)
     const sectors = sectorsOf[k]!
     // Neighbours mostly flow the same way (the catch-all, the session's sector): the
@@ -268,7 +347,7 @@ export function selectSankey(
       const org = e.orgs[i]!
       member[org] = 1
       const f = fromOf(org)
-      const s = sectors[i]!
+      const s = sectorNode.get(sectors[i]!)!
       if (f !== from || s !== sector) {
         from = f
         sector = s
@@ -305,6 +384,8 @@ export function selectSankey(
     let label: Bilingual
     if (id === OTHER_ORG) name = label = OTHER_NAME
     else if (id === GENERAL_SECTOR) name = label = GENERAL_NAME
+    else if (id === OTHER_SECTOR) name = label = OTHER_SECTOR_NAME
+    else if (id === OTHER_CITY) name = label = OTHER_CITY_NAME
     else if (layer === 0) {
       const org = d.index.org[key]!
       name = org.name
@@ -312,6 +393,12 @@ export function selectSankey(
     } else if (layer === 1) name = label = d.index.sector[key]?.name ?? { zh: key, en: key }
     else name = label = d.index.place[key]?.name ?? { zh: key, en: key }
     const memberIds = (members.get(id) ?? []).sort()
+    const folded =
+      id === OTHER_SECTOR
+        ? folds(sectorNode, sectorValue, id).map((s) => d.index.sector[s]?.name ?? { zh: s, en: s })
+        : id === OTHER_CITY
+          ? folds(cityNode, cityValue, id).map((c) => d.index.place[c]?.name ?? { zh: c, en: c })
+          : null
     nodes.push({
       id,
       layer,
@@ -322,14 +409,16 @@ export function selectSankey(
       sectorIndex: layer === 1 ? d.sectors.findIndex((x) => x.id === key) : -1,
       // A node that is just the organisation itself has no members worth listing.
       members:
-        memberIds.length === 1 && memberIds[0] === key
+        folded ??
+        (memberIds.length === 1 && memberIds[0] === key
           ? []
-          : memberIds.map((m) => d.index.org[m]!.name),
+          : memberIds.map((m) => d.index.org[m]!.name)),
     })
   }
   // Organisations biggest first, the catch-all last, where a reader looks for it. Each later
   // layer is ordered by where its flows come from (the barycentre heuristic), which keeps the
-  // crossings few while the layout itself keeps this order (layoutIterations: 0 in build).
+  // crossings few while the layout itself keeps this order (layoutIterations: 0 in build); its
+  // Other last too.
   const links: SankeyLink[] = []
   for (const byTarget of [orgSector, sectorCity]) {
     for (const [source, targets] of byTarget) {
@@ -355,6 +444,7 @@ export function selectSankey(
     )
   orgs.forEach((n, i) => rank.set(n.id, i))
   const ordered = [...orgs]
+  const last = (n: SankeyNode) => Number(n.id === OTHER_SECTOR || n.id === OTHER_CITY)
   for (const layer of [1, 2] as const) {
     const centre = (n: SankeyNode) => {
       const incoming = links.filter((k) => k.target === n.id)
@@ -364,7 +454,13 @@ export function selectSankey(
     const inLayer = nodes
       .filter((n) => n.layer === layer)
       .map((n) => ({ n, c: centre(n) }))
-      .sort((a, b) => a.c - b.c || b.n.value - a.n.value || a.n.id.localeCompare(b.n.id))
+      .sort(
+        (a, b) =>
+          last(a.n) - last(b.n) ||
+          a.c - b.c ||
+          b.n.value - a.n.value ||
+          a.n.id.localeCompare(b.n.id),
+      )
       .map(({ n }) => n)
     inLayer.forEach((n, i) => rank.set(n.id, i))
     ordered.push(...inLayer)
@@ -379,6 +475,8 @@ export function selectSankey(
     links,
     total,
     otherOrgs: members.get(OTHER_ORG)?.length ?? 0,
+    otherSectors: folds(sectorNode, sectorValue, OTHER_SECTOR).length,
+    otherCities: folds(cityNode, cityValue, OTHER_CITY).length,
     eventNames: Object.fromEntries(byEvent.map((e) => [e.event.id, e.event.name])),
     sources: [...sources].sort(),
   }
