@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteLocationNormalized } from 'vue-router'
 import { loadRest } from './charts/modules'
 
 /**
@@ -12,6 +12,20 @@ function withCharts<T>(view: () => Promise<T>): () => Promise<T> {
 }
 
 // Hash history: any static host serves it, under any sub-path, with no rewrite rules.
+/**
+ * A new page starts at its top, and back or forward returns where the reader was; a filter (the
+ * query) keeps the reader where they are. The first page is already at its top: a scroll there
+ * forced a layout of the whole page before anything had drawn.
+ */
+export function scrollPosition(
+  to: Pick<RouteLocationNormalized, 'path'>,
+  from: Pick<RouteLocationNormalized, 'path' | 'matched'>,
+  saved: { left: number; top: number } | null,
+): { left?: number; top: number } | false {
+  if (saved) return saved
+  return from.matched.length > 0 && to.path !== from.path ? { top: 0 } : false
+}
+
 export function createAppRouter() {
   return createRouter({
     history: createWebHashHistory(),
@@ -49,6 +63,6 @@ export function createAppRouter() {
       { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
-    scrollBehavior: () => ({ top: 0 }),
+    scrollBehavior: scrollPosition,
   })
 }
