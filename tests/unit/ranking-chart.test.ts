@@ -116,6 +116,18 @@ describe('participating universities and institutes', () => {
     expect(en).toContain('Central South Univ.')
   })
 
+  it('names every bar, whatever the language', async () => {
+    const rows = rankingChart.select(await loadReal(), {})
+    // In the browser ECharts' automatic interval measured the full English names (the categories)
+    // and skipped every other label; Node's text estimate never does, so the option is checked.
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const o = rankingChart.build(rows, { ...ctx, locale }) as unknown as {
+        yAxis: { axisLabel: { interval: number } }
+      }
+      expect(o.yAxis.axisLabel.interval).toBe(0)
+    }
+  })
+
   it('escapes every data string that reaches a tooltip', async () => {
     const rows = rankingChart.select(await loadMini(), {})
     const evil = { zh: '<img src=x onerror=alert(1)>', en: '<script>x</script>' }

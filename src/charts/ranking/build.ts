@@ -142,6 +142,9 @@ export function buildRanking(rows: RankingRows, ctx: BuildContext): EChartsCoreO
         fontSize,
         fontFamily: theme.fontFamily,
         formatter: (_value: string, index: number) => fitted[index] ?? '',
+        // Every bar keeps its name: ECharts' automatic interval measures the full names (the
+        // categories), not the fitted ones drawn, and skipped every other English one.
+        interval: 0,
       },
     },
     series: [
