@@ -331,8 +331,6 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
       textBorderColor: theme.background,
       textBorderWidth: 3,
     },
-    // Nearby cities (长沙, 株洲) must both stay labelled: shift, never hide.
-    labelLayout: { moveOverlap: 'shiftY' },
   }
   // With patterns on, a region's pattern grows denser with its shade: three steps of events.
   const shade = (events: number) =>

@@ -237,8 +237,6 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
           { depth: 1, label: { position: 'right' } },
           { depth: 2, label: { position: 'right' } },
         ],
-        // Close labels shift apart, never hide: every organisation stays named.
-        labelLayout: { moveOverlap: 'shiftY' },
         data: rows.nodes.map((n) => ({
           name: n.id,
           depth: n.layer,
