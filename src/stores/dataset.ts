@@ -98,12 +98,13 @@ export const useDatasetStore = defineStore('dataset', () => {
   /**
    * The worker that held the shown Dataset failed (a crash, the browser reclaiming memory): its
    * data is gone, and a view waiting for a copy would wait forever. Load it again, on this
-   * thread, once; the screen keeps its model meanwhile.
+   * thread, once, falling back to the last good copy as a first load would; the screen keeps its
+   * model meanwhile.
    */
   let reloading: Promise<void> | null = null
   function workerLost(): void {
     if (workerAlive() || !remote.value) return
-    reloading ??= load().finally(() => (reloading = null))
+    reloading ??= load(undefined, { shownLost: true }).finally(() => (reloading = null))
   }
 
   /** Called by views that list records: they need the whole Dataset on this thread. */
@@ -128,8 +129,11 @@ export const useDatasetStore = defineStore('dataset', () => {
   /**
    * Loads the published folder (in the loader worker) or, in tests, what `reader` serves. A
    * failed load keeps what is on screen; with nothing on screen, the last good copy is shown.
+   * `shownLost`: what is on screen is gone (the worker that held it failed), so it counts as
+   * nothing.
    */
-  async function load(reader?: FileReader): Promise<void> {
+  async function load(reader?: FileReader, opts: { shownLost?: boolean } = {}): Promise<void> {
+    const nothingShown = !hasData.value || opts.shownLost === true
     status.value = 'loading'
     const {
       result,
@@ -142,7 +146,7 @@ export const useDatasetStore = defineStore('dataset', () => {
           error: null,
           cached: null,
         })
-      : await loadPublishedOffThread(dataBaseUrl(), { fallBack: !hasData.value })
+      : await loadPublishedOffThread(dataBaseUrl(), { fallBack: nothingShown })
     problems.value = result.problems
     checkedAt.value = new Date()
     if (result.ok && data) {
@@ -155,7 +159,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       failure ??
       `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
     status.value = 'error'
-    if (cached && data && !hasData.value) show(data, cached.manifest, 'cache', cached.savedAt)
+    if (cached && data && nothingShown) show(data, cached.manifest, 'cache', cached.savedAt)
   }
 
   /**

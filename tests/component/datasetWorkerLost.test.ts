@@ -9,11 +9,20 @@ const worker = vi.hoisted(() => ({
   alive: true,
   loads: 0,
   local: null as Dataset | null,
+  /** The published data is broken meanwhile: only the last good copy can be shown. */
+  broken: false,
+  fallBacks: [] as boolean[],
 }))
 vi.mock('../../src/data/loadOffThread', () => ({
   workerAlive: () => worker.alive,
-  async loadPublishedOffThread(): Promise<ShownLoad> {
+  async loadPublishedOffThread(_base: string, opts: { fallBack: boolean }): Promise<ShownLoad> {
     worker.loads++
+    worker.fallBacks.push(opts.fallBack)
+    if (worker.broken) {
+      const result = { ok: false, manifest: null, problems: [] }
+      const cached = opts.fallBack ? { manifest: { schema: 1 } as never, savedAt: 'earlier' } : null
+      return { result, error: 'broken', cached, data: cached ? worker.local : null }
+    }
     const result = { ok: true, manifest: null, problems: [] }
     // While the worker lives, its Dataset stays there; once it is gone, the load runs here.
     return worker.alive
@@ -36,6 +45,8 @@ beforeEach(async () => {
   setActivePinia(createPinia())
   worker.alive = true
   worker.loads = 0
+  worker.broken = false
+  worker.fallBacks = []
   worker.local = await loadMini()
 })
 
@@ -61,6 +72,18 @@ describe('dataset store, when the loader worker is lost', () => {
     await expect(data.screenOf(1, options)).rejects.toThrow('worker failed')
     await vi.waitFor(() => expect(data.dataset).toBe(worker.local))
     expect(worker.loads).toBe(2)
+  })
+
+  it('falls back to the last good copy when the published data is broken meanwhile', async () => {
+    const data = useDatasetStore()
+    await data.load()
+    worker.alive = false
+    worker.broken = true
+    data.needDataset()
+    await vi.waitFor(() => expect(data.dataset).toBe(worker.local))
+    expect(worker.fallBacks).toEqual([true, true])
+    expect(data.origin).toBe('cache')
+    expect(data.cachedAt).toBe('earlier')
   })
 
   it('leaves a live worker alone when its Dataset was merely replaced', async () => {
