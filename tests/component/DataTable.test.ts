@@ -95,4 +95,43 @@ describe('DataTable', () => {
     await w.get('[data-testid="table-search"]').setValue('最后一行')
     expect(order(w)).toEqual(['r119'])
   })
+
+  it('makes rows from records only for the page shown, or for all when a search or sort needs them', async () => {
+    interface Rec {
+      key: string
+      n: number
+    }
+    const records: Rec[] = Array.from({ length: 120 }, (_, i) => ({ key: `k${i}`, n: i }))
+    const made: string[] = []
+    const build = (r: Rec): Row => {
+      made.push(r.key)
+      return { id: r.key, title: r.n === 7 ? '第七 联合实验室' : `项目 ${r.n}`, value: r.n }
+    }
+    const w = mount(DataTable<Rec, Row>, {
+      props: {
+        rows: records,
+        build,
+        columns: [{ key: 'value', label: '数值', sort: (r: Row) => r.value }],
+        rowKey: (r: Row) => r.id,
+        text: (r: Row) => r.title,
+        caption: 'test',
+      },
+      slots: { value: ({ row }: { row: Row }) => h('span', String(row.value)) },
+      global: plugins().global as never,
+    })
+    expect(order(w)).toHaveLength(50)
+    expect(order(w)[0]).toBe('k0')
+    expect(w.get('tbody tr td').text()).toBe('0')
+    expect(new Set(made).size).toBe(50)
+    // A search looks at every record's text, through its row; each row is made once.
+    await w.get('[data-testid="table-search"]').setValue('第七')
+    expect(order(w)).toEqual(['k7'])
+    expect(made).toHaveLength(120)
+    await w.get('[data-testid="table-search"]').setValue('')
+    const header = w.get('button[data-sort="value"]')
+    await header.trigger('click')
+    await header.trigger('click')
+    expect(order(w)[0]).toBe('k119')
+    expect(made).toHaveLength(120)
+  })
 })

@@ -88,6 +88,9 @@ describe('explore: cross-filtering with the state in the URL', () => {
     // 湖南 has the most events: the strongest shade of the dark theme's province scale.
     const hunan = await findColour(page, 'map', [0x34, 0x94, 0xdc])
     expect(hunan).not.toBeNull()
+    const mapInstance = () =>
+      page.getAttribute('[data-chart="map"] [_echarts_instance_]', '_echarts_instance_')
+    const chinaMap = await mapInstance()
     await page.mouse.click(hunan!.x, hunan!.y)
     await expect.poll(() => page.url()).toContain(`province=${encodeURIComponent('湖南')}`)
     await expect.poll(() => rowIds(page, 'outcomes-table')).not.toEqual(all)
@@ -102,6 +105,9 @@ describe('explore: cross-filtering with the state in the URL', () => {
       .map((o) => o.id)
     expect(inHunan.sort()).toEqual(expected.sort())
     await expect.poll(() => page.textContent('[data-testid="map-breadcrumb"]')).toContain('湖南')
+    // The province's map loaded into the same chart: the panel was not replaced meanwhile.
+    await expect.poll(() => page.$('[data-testid="map-loading"]')).toBeNull()
+    expect(await mapInstance()).toBe(chinaMap)
     await page.waitForTimeout(500)
     await shot(page, 'explore-hunan')
 
