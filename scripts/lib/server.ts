@@ -25,9 +25,13 @@ export interface StaticServer {
 
 /**
  * Serves a folder under a sub-path (as nginx or object storage would), for `npm start` and
- * the browser tests. Without `headers`: no caching at all, so a replaced data file is seen at
- * the next poll. With `headers`: what a deployment should send (scripts/lib/headers.ts) — the
- * Content-Security-Policy, hashed assets cached for a year, everything else revalidated (ETag).
+ * the browser tests. Without `headers`: every file revalidated and, having no validator, sent
+ * again (`no-cache`, what a deployment sends for data), so a replaced data file is seen at the
+ * next poll. Not `no-store`: Chromium then reports a fetch read as a stream (outcomes.csv, see
+ * src/data/published.ts) as aborted, net::ERR_ABORTED, although every byte arrived
+ * (microsoft/playwright#42742). With `headers`: what a deployment should send
+ * (scripts/lib/headers.ts) — the Content-Security-Policy, hashed assets cached for a year,
+ * everything else revalidated (ETag).
  */
 export async function serveStatic(opts: {
   root: string
@@ -60,7 +64,7 @@ export async function serveStatic(opts: {
         res.writeHead(200, {
           'content-type': type,
           'content-length': t.size,
-          'cache-control': 'no-store',
+          'cache-control': 'no-cache',
         })
         createReadStream(target).pipe(res)
         return

@@ -39,7 +39,8 @@ export function snapshotPlugin(dataDir: string): Plugin {
         const file = path.join(dataDir, name)
         if (!name || name.includes('..') || !(await stat(file).catch(() => null))?.isFile())
           return next()
-        res.setHeader('cache-control', 'no-store')
+        // Not no-store: see scripts/lib/server.ts (a streamed outcomes.csv reported as aborted).
+        res.setHeader('cache-control', 'no-cache')
         createReadStream(file).pipe(res)
       })
     },

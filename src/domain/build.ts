@@ -1,4 +1,4 @@
-import { parseAmount, type Amount } from './amount'
+import { parseAmount, type Amount, type ParseResult } from './amount'
 import { parseDate, compareDates } from './dates'
 import {
   CHINA_BOUNDS,
@@ -8,7 +8,13 @@ import {
   provinceOfAdcode,
 } from './geo'
 import { ProblemList, type Problem } from './problems'
-import { checkColumns, checkRows, type CheckedRow, type RawRecord, type RawTable } from './rows'
+import {
+  cleanOutcomes,
+  OutcomeReader,
+  type CleanOutcomes,
+  type OutcomeLookups,
+} from './cleanOutcomes'
+import { checkColumns, checkRows, idsOf, rowCount, type CheckedRow, type RawTable } from './rows'
 import { TABLE_NAMES, type TableName } from './tables'
 import type {
   CoopEvent,
@@ -47,6 +53,33 @@ const VALUE_METRIC_UNIT: Record<ValueMetric, Unit> = {
  * the row, the field and what was expected; rows with errors are left out of the dataset.
  */
 export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildResult {
+  return beginBuild(tables, snapshot).finish(tables.outcomes)
+}
+
+/** A build that has every table but outcomes.csv (see beginBuild). */
+export interface BegunBuild {
+  /**
+   * A reader of outcomes.csv's rows as they arrive, for a file with these columns: null when
+   * it cannot read them (see OutcomeReader).
+   */
+  reader(columns: readonly string[]): OutcomeReader | null
+  /**
+   * The rest of the build, taken once: outcomes.csv, and what needs every table. `read` are its
+   * outcomes as a reader had them, when it read every row.
+   */
+  finish(outcomes: RawTable | undefined, read?: CleanOutcomes | null): BuildResult
+}
+
+/**
+ * buildDataset in two steps: every table but outcomes.csv, which no other table refers to,
+ * then outcomes.csv. A loader may take the first step, and read outcomes.csv's rows, while
+ * outcomes.csv, most of a large snapshot, is still on its way.
+ */
+export function beginBuild(
+  others: Omit<RawTables, 'outcomes'>,
+  snapshot: SnapshotInfo,
+): BegunBuild {
+  const tables: RawTables = { ...others, outcomes: undefined }
   const p = new ProblemList()
   const rows = <T extends TableName>(name: T): CheckedRow<T>[] => {
     const raw = tables[name]
@@ -58,15 +91,14 @@ export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildRe
 
   // References are checked against every id a file declares, valid row or not: one broken
   // row is reported once, not again at every row that points at it.
-  const strings = sharedStrings(
-    TABLE_NAMES.flatMap((t) => (t === 'outcomes' ? [] : (tables[t]?.rows ?? []))),
-  )
+  const ids = (name: TableName): string[] => {
+    const raw = tables[name]
+    return raw ? idsOf(raw) : []
+  }
+  const strings = sharedStrings(TABLE_NAMES.flatMap((t) => (t === 'outcomes' ? [] : ids(t))))
   const declared = (name: TableName): Map<string, string> => {
     const out = new Map<string, string>()
-    for (const r of tables[name]?.rows ?? []) {
-      const id = String(r.cells['id'] ?? '').trim()
-      out.set(id, strings.get(id) ?? id)
-    }
+    for (const id of ids(name)) out.set(id, strings.get(id) ?? id)
     return out
   }
   const refs: Refs = {
@@ -102,54 +134,64 @@ export function buildDataset(tables: RawTables, snapshot: SnapshotInfo): BuildRe
   const eventOrgs = convert(rows('event_orgs'), (r) => ctx.eventOrg(r, refs))
   const figures = convert(ctx.unique('figures', rows('figures')), (r) => ctx.figure(r, refs))
   ctx.noCycles('figures', figures, (f) => f.partOf)
-  const outcomes = convert(ctx.unique('outcomes', rows('outcomes')), (r) => ctx.outcome(r, refs))
+  const reader = (columns: readonly string[]) => OutcomeReader.for(columns, ctx.lookups(refs))
+  const finish = (outcomesTable: RawTable | undefined, read?: CleanOutcomes | null) => {
+    tables.outcomes = outcomesTable
+    const outcomes = ctx.outcomes(outcomesTable, refs, read ?? null)
 
-  const converted = {
-    sources,
-    places,
-    sectors,
-    organizations,
-    events,
-    eventOrgs,
-    figures,
-    outcomes,
-  }
-  // With every row of every file converted, every reference was checked against the ids of
-  // records that exist: nothing can dangle, and 100,000 outcomes need not be checked again.
-  const rowsOf = (t: TableName) => tables[t]?.rows.length ?? 0
-  const complete =
-    sources.length === rowsOf('sources') &&
-    places.length === rowsOf('places') &&
-    sectors.length === rowsOf('sectors') &&
-    organizations.length === rowsOf('organizations') &&
-    events.length === rowsOf('events') &&
-    eventOrgs.length === rowsOf('event_orgs') &&
-    figures.length === rowsOf('figures') &&
-    outcomes.length === rowsOf('outcomes')
-  const kept = complete ? converted : prune(converted)
-  const rootEvent = rootsOf(kept.events)
-  const figureById = byId(kept.figures)
-  ctx.sameConference('figures', kept.figures, (f) => f.partOf, figureById, rootEvent, 'part_of')
-  ctx.sameConference(
-    'outcomes',
-    kept.outcomes,
-    (o) => o.countedIn,
-    figureById,
-    rootEvent,
-    'counted_in',
-  )
+    const converted = {
+      sources,
+      places,
+      sectors,
+      organizations,
+      events,
+      eventOrgs,
+      figures,
+      outcomes,
+    }
+    // With every row of every file converted, every reference was checked against the ids of
+    // records that exist: nothing can dangle, and 100,000 outcomes need not be checked again.
+    const rowsOf = (t: TableName) => {
+      // Outcomes read as they arrived were every row of their file.
+      if (t === 'outcomes' && read) return read.outcomes.length
+      const raw = tables[t]
+      return raw ? rowCount(raw) : 0
+    }
+    const complete =
+      sources.length === rowsOf('sources') &&
+      places.length === rowsOf('places') &&
+      sectors.length === rowsOf('sectors') &&
+      organizations.length === rowsOf('organizations') &&
+      events.length === rowsOf('events') &&
+      eventOrgs.length === rowsOf('event_orgs') &&
+      figures.length === rowsOf('figures') &&
+      outcomes.length === rowsOf('outcomes')
+    const kept = complete ? converted : prune(converted)
+    const rootEvent = rootsOf(kept.events)
+    const figureById = byId(kept.figures)
+    ctx.sameConference('figures', kept.figures, (f) => f.partOf, figureById, rootEvent, 'part_of')
+    ctx.sameConference(
+      'outcomes',
+      kept.outcomes,
+      (o) => o.countedIn,
+      figureById,
+      rootEvent,
+      'counted_in',
+    )
 
-  const index: DatasetIndex = {
-    source: byId(kept.sources),
-    place: byId(kept.places),
-    org: byId(kept.organizations),
-    sector: byId(kept.sectors),
-    event: byId(kept.events),
-    figure: figureById,
-    rootEvent,
+    const index: DatasetIndex = {
+      source: byId(kept.sources),
+      place: byId(kept.places),
+      org: byId(kept.organizations),
+      sector: byId(kept.sectors),
+      event: byId(kept.events),
+      figure: figureById,
+      rootEvent,
+    }
+    const dataset: Dataset = { snapshot, ...kept, index }
+    return { dataset: deepFreeze(dataset), problems: p.items }
   }
-  const dataset: Dataset = { snapshot, ...kept, index }
-  return { dataset: deepFreeze(dataset), problems: p.items }
+  return { reader, finish }
 }
 
 type Tables = Omit<Dataset, 'snapshot' | 'index'>
@@ -265,9 +307,9 @@ function freezeAll(value: object): void {
  * lookup would compare characters where comparing references suffices. Object keys are interned
  * strings, read back here, so property lookups by them (`index.org[id]`) are direct too.
  */
-function sharedStrings(rows: readonly RawRecord[]): Map<string, string> {
+function sharedStrings(ids: readonly string[]): Map<string, string> {
   const keys: Record<string, null> = Object.create(null)
-  for (const r of rows) keys[String(r.cells['id'] ?? '').trim()] = null
+  for (const id of ids) keys[id] = null
   const out = new Map<string, string>()
   for (const key of Object.keys(keys)) out.set(key, key)
   return out
@@ -287,8 +329,10 @@ interface Refs {
 class Context {
   /** Each table's ids with the row that declares them. */
   private readonly rows = new Map<TableName, Map<string, number>>()
+  /** The same, for a table read without `unique` (see `outcomes`): asked only for a problem. */
+  private readonly rowsLater = new Map<TableName, (id: string) => number | undefined>()
   /** parseAmount's result for each unit and text: amounts repeat (10亿元, 80余项). */
-  private readonly amounts = new Map<Unit, Map<string, ReturnType<typeof parseAmount>>>()
+  private readonly amounts = new Map<Unit, Map<string, ParseResult>>()
 
   constructor(
     private readonly p: ProblemList,
@@ -327,7 +371,7 @@ class Context {
   }
 
   private rowOf(table: TableName, id: string): number {
-    return this.rows.get(table)?.get(id) ?? 0
+    return this.rows.get(table)?.get(id) ?? this.rowsLater.get(table)?.(id) ?? 0
   }
 
   /** A reference's shared string ('' when empty); null when no row declares it (reported). */
@@ -365,15 +409,21 @@ class Context {
     value: string,
     unit: Unit,
   ): Amount | null {
+    const a = this.parsed(value, unit)
+    if (a.ok) return a.amount
+    this.p.error(this.fileOf(table), row, field, value, a.error)
+    return null
+  }
+
+  /** parseAmount, once for each text and unit: amounts repeat (10亿元, 80余项). */
+  private parsed(value: string, unit: Unit): ParseResult {
     const known = this.amounts.get(unit) ?? this.amounts.set(unit, new Map()).get(unit)!
     let a = known.get(value)
     if (!a) {
       a = parseAmount(value, unit)
       known.set(value, a)
     }
-    if (a.ok) return a.amount
-    this.p.error(this.fileOf(table), row, field, value, a.error)
-    return null
+    return a
   }
 
   source(r: CheckedRow<'sources'>): Source {
@@ -600,6 +650,39 @@ class Context {
       role: d.role,
       source: this.s(d.source),
       quote: d.quote,
+    }
+  }
+
+  /**
+   * The outcomes of outcomes.csv, read the short way (cleanOutcomes) when every row is valid,
+   * as at 100,000 rows it should be; otherwise row by row, each problem reported.
+   */
+  outcomes(raw: RawTable | undefined, refs: Refs, read: CleanOutcomes | null): Outcome[] {
+    if (!raw || !checkColumns(raw, this.p)) return []
+    const clean = read ?? cleanOutcomes(raw, this.lookups(refs))
+    if (clean) {
+      this.rowsLater.set('outcomes', clean.rowOf)
+      return clean.outcomes
+    }
+    const out: Outcome[] = []
+    const rows = checkRows(raw as RawTable & { table: 'outcomes' }, this.p)
+    for (const r of this.unique('outcomes', rows)) {
+      const outcome = this.outcome(r, refs)
+      if (outcome) out.push(outcome)
+    }
+    return out
+  }
+
+  /** What reading outcomes the short way looks up (see OutcomeReader). */
+  lookups(refs: Refs): OutcomeLookups {
+    return {
+      eventIds: refs.eventIds ?? new Map(),
+      sectorIds: refs.sectorIds ?? new Map(),
+      sourceIds: refs.sourceIds ?? new Map(),
+      figureIds: refs.figureIds ?? new Map(),
+      orgIds: refs.orgIds ?? new Map(),
+      amount: (value, unit) => this.parsed(value, unit),
+      valueUnit: VALUE_METRIC_UNIT,
     }
   }
 

@@ -20,6 +20,50 @@ export interface RawTable {
   /** Column names in file order (for CSV: the header row; for JSON: the union of keys). */
   columns: readonly string[]
   rows: readonly RawRecord[]
+  /**
+   * A CSV table's cells as places in its text, where the reader kept them so (a file without
+   * quotes); `rows` is then made only if something asks for it.
+   */
+  grid?: CellGrid
+}
+
+/**
+ * The cells of a CSV table as offsets into its text. At 100,000 rows, 1.3 million strings and
+ * 100,000 records cost more to make, keep and collect than checking the rows does; from the
+ * offsets a reader cuts only the cells it needs (see cleanOutcomes).
+ */
+export interface CellGrid {
+  text: string
+  /** Cells in each row: the header's count. */
+  width: number
+  /** The spreadsheet row number of each row. */
+  rowNumbers: Int32Array
+  /**
+   * Row i's cell k is `text.slice(bounds[i * (width + 1) + k], bounds[i * (width + 1) + k + 1] - 1)`:
+   * each cell ends one character (a comma or a line break) before the next one starts.
+   */
+  bounds: Int32Array
+}
+
+/** Cell k of row i of a grid. */
+export function gridCell(grid: CellGrid, i: number, k: number): string {
+  const at = i * (grid.width + 1) + k
+  return grid.text.slice(grid.bounds[at]!, grid.bounds[at + 1]! - 1)
+}
+
+/** How many rows a table has. */
+export function rowCount(raw: RawTable): number {
+  return raw.grid ? raw.grid.rowNumbers.length : raw.rows.length
+}
+
+/** Each row's id as text, trimmed ('' where it has none), in row order. */
+export function idsOf(raw: RawTable): string[] {
+  const { grid } = raw
+  if (!grid) return raw.rows.map((r) => String(r.cells['id'] ?? '').trim())
+  const k = raw.columns.indexOf('id')
+  const out: string[] = new Array(grid.rowNumbers.length)
+  for (let i = 0; i < out.length; i++) out[i] = k < 0 ? '' : gridCell(grid, i, k).trim()
+  return out
 }
 
 export interface RawRecord {
@@ -105,42 +149,61 @@ export function checkRows<T extends TableName>(
   raw: RawTable & { table: T },
   problems: ProblemList,
 ): CheckedRow<T>[] {
-  const schema = TABLE_SCHEMAS[raw.table]
-  const columns = columnsOf(raw.table)
   const quick = quickCheckOf(raw.table)
   const out: CheckedRow<T>[] = []
-  for (const rec of raw.rows) {
-    const passed = quick?.(rec.cells)
-    if (passed) {
-      out.push({ row: rec.row, data: passed as RawRow<T> })
-      continue
-    }
+  const check = (row: number, cells: Readonly<Record<string, unknown>>) => {
+    const passed = quick?.(cells)
+    const data = passed ? (passed as RawRow<T>) : fullCheck(raw, row, cells, problems)
+    if (data) out.push({ row, data })
+  }
+  const { grid } = raw
+  if (!grid) {
+    for (const rec of raw.rows) check(rec.row, rec.cells)
+    return out
+  }
+  // The schema's columns only, by their place in the file; one the file leaves out is read as
+  // empty, as a record without that key is.
+  const columns = columnsOf(raw.table)
+  const at = columns.map((c) => raw.columns.indexOf(c))
+  for (let i = 0; i < grid.rowNumbers.length; i++) {
     const cells: Record<string, string> = {}
-    let typeOk = true
-    for (const col of columns) {
-      const value = rec.cells[col]
-      const text = cellText(col, value)
-      if (text === null) {
-        problems.error(raw.file, rec.row, col, shortJson(value), wrongType(value))
-        typeOk = false
-        continue
-      }
-      cells[col] = text
-    }
-    if (!typeOk) continue
-    const result = v.safeParse(schema, cells)
-    if (!result.success) {
-      for (const issue of result.issues) {
-        const key = issue.path?.[0]?.key
-        const field = typeof key === 'string' ? key : ''
-        const value = cells[field] ?? ''
-        problems.error(raw.file, rec.row, field, value, explain(value, issue.message))
-      }
-      continue
-    }
-    out.push({ row: rec.row, data: result.output as RawRow<T> })
+    columns.forEach((c, j) => (cells[c] = at[j]! < 0 ? '' : gridCell(grid, i, at[j]!)))
+    check(grid.rowNumbers[i]!, cells)
   }
   return out
+}
+
+/** The schema's verdict on a row, every problem reported; null when it has any. */
+function fullCheck<T extends TableName>(
+  raw: RawTable & { table: T },
+  row: number,
+  given: Readonly<Record<string, unknown>>,
+  problems: ProblemList,
+): RawRow<T> | null {
+  const cells: Record<string, string> = {}
+  let typeOk = true
+  for (const col of columnsOf(raw.table)) {
+    const value = given[col]
+    const text = cellText(col, value)
+    if (text === null) {
+      problems.error(raw.file, row, col, shortJson(value), wrongType(value))
+      typeOk = false
+      continue
+    }
+    cells[col] = text
+  }
+  if (!typeOk) return null
+  const result = v.safeParse(TABLE_SCHEMAS[raw.table], cells)
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const key = issue.path?.[0]?.key
+      const field = typeof key === 'string' ? key : ''
+      const value = cells[field] ?? ''
+      problems.error(raw.file, row, field, value, explain(value, issue.message))
+    }
+    return null
+  }
+  return result.output as RawRow<T>
 }
 
 const quickChecks = new Map<TableName, RowCheck | null>()

@@ -1,8 +1,13 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadSnapshot, MANIFEST_FILE, MAX_FILE_BYTES } from '../../src/data/loadSnapshot'
+import {
+  loadSnapshot,
+  MANIFEST_FILE,
+  MAX_FILE_BYTES,
+  type FileReader,
+} from '../../src/data/loadSnapshot'
 import { formatProblem } from '../../src/domain/problems'
-import { FIXTURES, loadFiles, readFolder } from '../helpers/snapshot'
+import { FIXTURES, edit, loadFiles, readFolder } from '../helpers/snapshot'
 
 const mini = () => readFolder(path.join(FIXTURES, 'mini'))
 
@@ -134,5 +139,150 @@ describe('encodings', () => {
       expect(result.problems[0]).toMatchObject({ file: 'sectors.csv', row: 1 })
       expect(result.problems[0]?.message).toMatch(what)
     }
+  })
+})
+
+describe('reading side by side', () => {
+  /** A snapshot whose files each arrive after their own delay (ms). */
+  async function arriving(files: Record<string, string>, delays: Record<string, number>) {
+    const bytes = new Map<string, Uint8Array>(
+      Object.entries(files).map(([k, v]) => [k, new TextEncoder().encode(v)]),
+    )
+    const manifest = (await loadFiles(files)).manifest!
+    bytes.set(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest)))
+    return loadSnapshot(async (name) => {
+      await new Promise((go) => setTimeout(go, delays[name] ?? 0))
+      return bytes.get(name) ?? null
+    })
+  }
+
+  it('lists problems in table order, whatever order the files arrive in', async () => {
+    const files = {
+      ...mini(),
+      'sources.csv': mini()['sources.csv']!.replace('src-a,', 'src-a,,'),
+      'outcomes.csv': mini()['outcomes.csv']!.replace('oa-lab,', 'oa-lab,,'),
+    }
+    const inOrder = await loadFiles(files)
+    const late = await arriving(files, { 'sources.csv': 30, 'places.csv': 20 })
+    expect(late.problems.map((p) => `${p.file}:${p.row}`)).toEqual([
+      'sources.csv:2',
+      'outcomes.csv:3',
+    ])
+    expect(late.problems).toEqual(inOrder.problems)
+    expect(late.ok).toBe(false)
+  })
+
+  it('builds the same dataset when outcomes.csv arrives last', async () => {
+    const inOrder = await loadFiles(mini())
+    const late = await arriving(mini(), { 'outcomes.csv': 30 })
+    expect(late.ok).toBe(true)
+    expect(late.dataset).toEqual(inOrder.dataset)
+  })
+
+  it('reports nothing of a file that does not match the manifest but that', async () => {
+    const s = await miniSnapshot()
+    // A broken row, in a file the manifest does not describe: only the mismatch is news.
+    s.files.set(
+      'outcomes.csv',
+      new TextEncoder().encode(mini()['outcomes.csv']!.replace('oa-lab,', 'OA-lab,')),
+    )
+    const result = await s.load()
+    expect(result.problems.map(formatProblem)).toEqual([
+      'outcomes.csv: does not match manifest.json (size or SHA-256): a copy may be in progress, or the file was edited without running npm run data:manifest',
+    ])
+  })
+})
+
+describe('outcomes.csv read as it arrives (FileReader.stream)', () => {
+  /** A reader of these files that streams them in pieces, each file after its own delay. */
+  async function streaming(files: Record<string, string>, delays: Record<string, number> = {}) {
+    const bytes = new Map<string, Uint8Array>(
+      Object.entries(files).map(([k, v]) => [k, new TextEncoder().encode(v)]),
+    )
+    const manifest = (await loadFiles(files)).manifest!
+    bytes.set(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest)))
+    const wait = (name: string) => new Promise((go) => setTimeout(go, delays[name] ?? 0))
+    const streamed: string[] = []
+    const read: FileReader = Object.assign(
+      async (name: string) => {
+        await wait(name)
+        return bytes.get(name) ?? null
+      },
+      {
+        stream: async (name: string, part: (b: Uint8Array) => void) => {
+          await wait(name)
+          const b = bytes.get(name)
+          if (!b) return null
+          streamed.push(name)
+          for (let at = 0; at < b.length; at += 5) part(b.subarray(at, at + 5))
+          return b
+        },
+      },
+    )
+    return { result: await loadSnapshot(read), streamed }
+  }
+
+  it.each([
+    ['before the other files are built', { 'outcomes.csv': 0, 'sources.csv': 20 }],
+    ['after the other files are built', { 'outcomes.csv': 20 }],
+  ])('builds what reading it whole builds, arriving %s', async (_, delays) => {
+    const whole = await loadFiles(mini())
+    const { result, streamed } = await streaming(mini(), delays)
+    expect(streamed).toEqual(['outcomes.csv'])
+    expect(result.ok).toBe(true)
+    expect(result.problems).toEqual(whole.problems)
+    expect(result.dataset).toEqual(whole.dataset)
+  })
+
+  it.each([
+    ['a row the short way refuses', 'oa-lab,conf-a', 'oa-lab,conf-x'],
+    ['a row of the wrong length', 'oa-lab,conf-a', 'oa-lab,,conf-a'],
+    ['a total of another conference', ',fb-signed,src-b,', ',fa-labs,src-b,'],
+  ])('reports %s as reading it whole does', async (_, from, to) => {
+    const files = edit(mini(), 'outcomes.csv', from, to)
+    const whole = await loadFiles(files)
+    expect(whole.problems.length).toBeGreaterThan(0)
+    const orders: Record<string, number>[] = [
+      { 'outcomes.csv': 0, 'sources.csv': 20 },
+      { 'outcomes.csv': 20 },
+    ]
+    for (const delays of orders) {
+      const { result } = await streaming(files, delays)
+      expect(result.problems).toEqual(whole.problems)
+      expect(result.ok).toBe(whole.ok)
+      expect(result.dataset).toEqual(whole.dataset)
+    }
+  })
+
+  it('leaves a file with a quoted value to be read whole', async () => {
+    const files = edit(mini(), 'outcomes.csv', ',SANY demand list,', ',"SANY, demand list",')
+    const whole = await loadFiles(files)
+    const { result } = await streaming(files)
+    expect(result.ok).toBe(true)
+    expect(result.dataset?.outcomes[0]?.title.en).toBe('SANY, demand list')
+    expect(result.dataset).toEqual(whole.dataset)
+  })
+
+  it('reports nothing of a streamed file that does not match the manifest but that', async () => {
+    const files = mini()
+    const bytes = new TextEncoder().encode(files['outcomes.csv']!.replace('oa-lab', 'oa-lac'))
+    const manifest = (await loadFiles(files)).manifest!
+    const result = await loadSnapshot(
+      Object.assign(
+        async (name: string) =>
+          name === MANIFEST_FILE
+            ? new TextEncoder().encode(JSON.stringify(manifest))
+            : new TextEncoder().encode(files[name] ?? ''),
+        {
+          stream: async (_: string, part: (b: Uint8Array) => void) => {
+            part(bytes)
+            return bytes
+          },
+        },
+      ),
+    )
+    expect(result.problems.map(formatProblem)).toEqual([
+      'outcomes.csv: does not match manifest.json (size or SHA-256): a copy may be in progress, or the file was edited without running npm run data:manifest',
+    ])
   })
 })
