@@ -96,10 +96,13 @@ describe('npm start sends them', () => {
     expect(again.headers.get('content-security-policy')).toBe(CSP)
   })
 
-  it('and without the option, as the browser tests serve it, none of them and no caching', async () => {
+  it('and without the option, as the browser tests serve it, none of them, and every file sent again', async () => {
     const r = await fetch(new URL('index.html', plain.url))
     expect(r.headers.get('content-security-policy')).toBeNull()
-    expect(r.headers.get('cache-control')).toBe('no-store')
+    // Revalidated each time, and with no validator to revalidate against, sent again.
+    expect(r.headers.get('cache-control')).toBe('no-cache')
+    expect(r.headers.get('etag')).toBeNull()
+    expect(r.headers.get('last-modified')).toBeNull()
   })
 })
 
