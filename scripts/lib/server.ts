@@ -61,12 +61,11 @@ export async function serveStatic(opts: {
       const t = await stat(target)
       const type = TYPES[path.extname(target)] ?? 'application/octet-stream'
       if (!deploy) {
-        res.writeHead(200, {
+        sendFile(res, target, {
           'content-type': type,
           'content-length': t.size,
           'cache-control': 'no-cache',
         })
-        createReadStream(target).pipe(res)
         return
       }
       const etag = `W/"${t.size.toString(16)}-${Math.floor(t.mtimeMs).toString(16)}"`
@@ -78,8 +77,7 @@ export async function serveStatic(opts: {
         res.writeHead(304, headers).end()
         return
       }
-      res.writeHead(200, { ...headers, 'content-type': type, 'content-length': t.size })
-      createReadStream(target).pipe(res)
+      sendFile(res, target, { ...headers, 'content-type': type, 'content-length': t.size })
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
     }
@@ -96,4 +94,21 @@ export async function serveStatic(opts: {
         server.closeIdleConnections()
       }),
   }
+}
+
+/**
+ * Sends a file once it is open. One removed since it was looked up (a snapshot being copied
+ * file by file, as the browser tests do) is a 404, or a cut-off response once sending began:
+ * never an uncaught error that stops the server.
+ */
+function sendFile(res: http.ServerResponse, file: string, headers: http.OutgoingHttpHeaders): void {
+  const stream = createReadStream(file)
+  stream.once('open', () => {
+    res.writeHead(200, headers)
+    stream.pipe(res)
+  })
+  stream.once('error', () => {
+    if (res.headersSent) res.destroy()
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+  })
 }

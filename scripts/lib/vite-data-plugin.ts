@@ -41,7 +41,10 @@ export function snapshotPlugin(dataDir: string): Plugin {
           return next()
         // Not no-store: see scripts/lib/server.ts (a streamed outcomes.csv reported as aborted).
         res.setHeader('cache-control', 'no-cache')
-        createReadStream(file).pipe(res)
+        // A file removed meanwhile cuts the response off rather than stopping the dev server.
+        createReadStream(file)
+          .once('error', () => res.destroy())
+          .pipe(res)
       })
     },
   }
