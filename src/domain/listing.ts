@@ -1,6 +1,6 @@
 import type { Amount } from './amount'
 import { isHeadlineFigure } from './aggregate'
-import { filterEvents, filterOutcomes, type Filters } from './filters'
+import { filterEvents, type Filters } from './filters'
 import type { Bilingual, CoopEvent, Dataset, DateValue, Outcome, Source } from './types'
 import {
   metricDef,
@@ -48,10 +48,6 @@ export interface FigureRow {
 
 function eventName(d: Dataset, id: string): Bilingual {
   return d.index.event[id]?.name ?? { zh: id, en: id }
-}
-
-export function outcomeRows(d: Dataset, f: Filters): OutcomeRow[] {
-  return filterOutcomes(d, f).map((o) => outcomeRow(d, o))
 }
 
 /** One outcome's row; Explore makes only the rows it shows (tens of thousands cost ~50 ms). */

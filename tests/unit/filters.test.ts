@@ -4,7 +4,7 @@ import { filterEvents, filterOutcomes } from '../../src/domain/filters'
 import {
   eventTree,
   figureRows,
-  outcomeRows,
+  outcomeRow,
   searchRows,
   sortRows,
   outcomeText,
@@ -183,7 +183,7 @@ describe('clicks become filters', () => {
 
 describe('explore tables', () => {
   it('list outcomes with their source and reported figures of the filtered events', () => {
-    const outcomes = outcomeRows(d, { province: '吉林' })
+    const outcomes = filterOutcomes(d, { province: '吉林' }).map((o) => outcomeRow(d, o))
     expect(outcomes.map((o) => o.id)).toContain('gbh63-2025-zju-jilin')
     expect(outcomes.every((o) => o.quote.length > 0 && o.source.id.length > 0)).toBe(true)
     const figures = figureRows(d, { province: '吉林' })
@@ -193,7 +193,7 @@ describe('explore tables', () => {
   })
 
   it('sort with missing values last in both directions, and search every term in both languages', () => {
-    const rows = outcomeRows(d, {})
+    const rows = d.outcomes.map((o) => outcomeRow(d, o))
     const value = (r: (typeof rows)[number]) => r.amount?.value ?? null
     const asc = sortRows(rows, value, 'asc')
     const desc = sortRows(rows, value, 'desc')
