@@ -135,4 +135,19 @@ describe('DataTable', () => {
     expect(ids()[0]).toBe('k119')
     expect(made).toHaveLength(120)
   })
+
+  it('patches the page in place when the rows change, instead of replacing every row', async () => {
+    const w = mountTable()
+    const before = w.findAll('tbody tr[data-row]').map((r) => r.element)
+    await w.setProps({ rows: [rows[2]!, rows[0]!] })
+    expect(order(w)).toEqual(['c', 'a'])
+    expect(w.findAll('tbody tr[data-row] td:first-child').map((c) => c.text())).toEqual([
+      '合作协议 浙江大学',
+      '联合实验室 中南大学',
+    ])
+    // The same <tr> elements now show other records: nothing was torn down and built again.
+    const after = w.findAll('tbody tr[data-row]').map((r) => r.element)
+    expect(after).toHaveLength(2)
+    after.forEach((tr, i) => expect(tr).toBe(before[i]))
+  })
 })
