@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getMap, init, registerMap, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { ensureProvinceMap, provinceMapName } from '../../src/charts/echarts'
+import { ensureProvinceMap, prefetchProvinceMaps, provinceMapName } from '../../src/charts/echarts'
 import { provinceRegions, regionOfAdcode } from '../../src/charts/map/province'
 import { PROVINCES } from '../../src/domain/geo'
 import { loadReal } from '../helpers/charts'
@@ -198,5 +198,33 @@ describe('loading a province map', () => {
     await expect(ensureProvinceMap('陕西')).rejects.toThrow(/origin/)
     expect(fetch).not.toHaveBeenCalled()
     expect(getMap('province:61')).toBeFalsy()
+  })
+
+  it('prefetches drillable provinces one at a time when idle, past a failure, until stopped', async () => {
+    const pending: (() => void)[] = []
+    const idle = (run: () => void) => void pending.push(run)
+    const fetch = vi.fn(async (url: URL) =>
+      String(url).endsWith('/45.json')
+        ? { ok: false, status: 500, json: async () => ({}) }
+        : okFile(String(url).match(/(\d\d)\.json$/)![1]!),
+    )
+    vi.stubGlobal('fetch', fetch)
+    vi.stubGlobal('document', { baseURI: page, URL: page })
+    const runNext = async () => {
+      expect(pending).toHaveLength(1)
+      pending.shift()!()
+      // The load finishes (or fails) before the next one is even scheduled.
+      await vi.waitFor(() => expect(pending.length).toBeGreaterThan(0))
+    }
+    const stop = prefetchProvinceMaps(['广西', '贵州', '云南', '西藏'], idle)
+    expect(fetch).not.toHaveBeenCalled()
+    await runNext()
+    expect(getMap('province:45')).toBeFalsy()
+    await runNext()
+    expect(getMap('province:52')).toBeTruthy()
+    stop()
+    pending.shift()!()
+    expect(fetch.mock.calls.map((c) => String(c[0]).slice(-7))).toEqual(['45.json', '52.json'])
+    expect(getMap('province:53')).toBeFalsy()
   })
 })
