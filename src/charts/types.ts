@@ -69,7 +69,9 @@ export interface ChartEntry<Rows, Options = Record<string, never>> {
   pick(rows: Rows, event: ChartEvent): FilterPatch | null
 }
 
-export interface ChartFocus {
-  seriesIndex: number
-  dataIndex: number
-}
+/**
+ * An item to highlight: by its place in the series, or by name where only the option knows
+ * whether the series has it (the timeline's labelled points depend on the panel's size).
+ * ECharts ignores a name the series lacks.
+ */
+export type ChartFocus = { seriesIndex: number } & ({ dataIndex: number } | { name: string })

@@ -136,9 +136,19 @@ describe('clicks become filters', () => {
       CHARTS.timeline.pick(rows, {
         type: 'click',
         componentType: 'series',
-        seriesIndex: 0,
+        seriesIndex: 1,
         dataIndex: i,
         name: '',
+      }),
+    ).toEqual({ event: 'zgc-2025' })
+    // A labelled point, drawn over its dot, is known by name.
+    expect(
+      CHARTS.timeline.pick(rows, {
+        type: 'click',
+        componentType: 'series',
+        seriesIndex: 0,
+        dataIndex: 0,
+        name: 'zgc-2025',
       }),
     ).toEqual({ event: 'zgc-2025' })
     expect(
@@ -151,7 +161,7 @@ describe('clicks become filters', () => {
       CHARTS.timeline.pick(rows, {
         type: 'click',
         componentType: 'series',
-        seriesIndex: 1,
+        seriesIndex: 2,
         dataIndex: 0,
         name: '',
       }),

@@ -207,6 +207,11 @@ describe('timeline chart', () => {
       const formatters = points(timelineChart.build(poisoned, { ...ctx, locale })).map(
         (p) => p.tooltip.formatter,
       )
+      const option = timelineChart.build(poisoned, { ...ctx, locale }) as unknown as {
+        series: { tooltip?: { formatter?: unknown } }[]
+      }
+      const dot = option.series[1]!.tooltip!.formatter as (p: { dataIndex: number }) => string
+      formatters.push(...poisoned.points.map((_, i) => dot({ dataIndex: i })))
       expect(formatters.join('')).not.toMatch(/<img|<script/)
       expect(formatters.join('')).toMatch(/&lt;(img|script)/)
     }
@@ -215,13 +220,38 @@ describe('timeline chart', () => {
   it('focuses the point of the conference that one of its sessions belongs to', async () => {
     const d = await loadReal()
     const rows = timelineChart.select(d, {})
+    // The dot by its place (every conference has one), and the labelled point by name.
     expect(timelineChart.focus(rows, eventFamily(d, 'csu-alumni-2024'))).toEqual([
-      { seriesIndex: 0, dataIndex: 2 },
+      { seriesIndex: 1, dataIndex: 2 },
+      { seriesIndex: 0, name: 'csu-alumni-2024' },
     ])
     expect(timelineChart.focus(rows, new Set(['hunan-transfer-2024-ai']))).toEqual([
-      { seriesIndex: 0, dataIndex: 1 },
+      { seriesIndex: 1, dataIndex: 1 },
+      { seriesIndex: 0, name: 'hunan-transfer-2024' },
     ])
     expect(timelineChart.focus(rows, new Set(['no-such-event']))).toEqual([])
+    // A month-only conference has no dot: its span, which is always drawn, is all there is.
+    const mini = timelineChart.select(await loadMini(), {})
+    const monthOnly = mini.points.find((p) => p.start.precision === 'month')!
+    expect(timelineChart.focus(mini, new Set([monthOnly.id]))).toEqual([
+      { seriesIndex: 0, name: monthOnly.id },
+    ])
+  })
+
+  it('draws a dot per dated conference, plain values styled by the series, under the labels', async () => {
+    const rows = timelineChart.select(await loadMini(), {})
+    const option = timelineChart.build(rows, ctx) as unknown as {
+      series: { name: string; z: number; data: unknown[]; tooltip: { formatter: unknown } }[]
+    }
+    const [labels, dots] = option.series
+    expect(dots!.name).toBe('dots')
+    expect(dots!.z).toBeLessThan(labels!.z)
+    // Plain arrays: an object item would make ECharts build a model for every dot.
+    expect(dots!.data).toEqual(
+      rows.points.map((p) => [p.time, p.start.precision === 'month' ? NaN : 0]),
+    )
+    const tip = dots!.tooltip.formatter as (p: { dataIndex: number }) => string
+    rows.points.forEach((p, i) => expect(tip({ dataIndex: i })).toContain(p.name.zh))
   })
 
   it('keeps a conference when only one of its sessions passes the filters', async () => {
@@ -297,14 +327,22 @@ describe('timeline labels of a large snapshot', () => {
     // The 3rd, 500th and 900th conferences have most outcomes.
     const top = new Set([3, 500, 900])
     const rows = many(1000, (i) => (top.has(i) ? 100 : 1))
-    const data = points(timelineChart.build(rows, ctx))
-    expect(data).toHaveLength(1000)
-    const shown = data.flatMap((p, i) => (p.label.formatter ? [i] : []))
+    const option = timelineChart.build(rows, ctx) as unknown as TimelineOption
+    const data = points(option)
+    // Only the labelled conferences are items of their own; every one has a dot.
+    expect(data.every((p) => p.label.formatter)).toBe(true)
+    const shown = data.map((p) => rows.points.findIndex((q) => q.id === p.name))
     expect(shown.length).toBeGreaterThan(3)
     expect(shown.length).toBeLessThan(60)
     for (const i of top) expect(shown).toContain(i)
-    // Every point keeps its tooltip, labelled or not.
-    expect(data.every((p) => p.tooltip.formatter.includes('会议'))).toBe(true)
+    const dots = option.series[1] as unknown as {
+      data: unknown[]
+      tooltip: { formatter: (p: { dataIndex: number }) => string }
+    }
+    expect(dots.data).toHaveLength(1000)
+    // Every conference keeps its tooltip, labelled or not.
+    for (let i = 0; i < 1000; i++)
+      expect(dots.tooltip.formatter({ dataIndex: i })).toContain(`会议${i}`)
     // Directly: no two labels on one side closer than the room asked for.
     const xs = rows.points.map((_, i) => i * 2)
     const picked = [...labelled(rows, xs, 30, 800)]

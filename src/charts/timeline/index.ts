@@ -1,6 +1,6 @@
 import { provenanceCells, provenanceColumns } from '../provenance'
 import type { ChartEntry } from '../types'
-import { buildTimeline } from './build'
+import { buildTimeline, DOTS, isDot, LABELLED } from './build'
 import { formatEventDate } from '../../domain/eventDate'
 import { selectTimeline, type TimelineRows } from './select'
 
@@ -34,19 +34,25 @@ export const timelineChart: ChartEntry<TimelineRows> = {
   },
   sources: (rows) => [...rows.sources],
   isEmpty: (rows) => rows.points.length === 0,
+  // Series 0 has the labelled points and month-only spans, by name; series 1 every dot, in
+  // order (see build). The dot comes first, for the tooltip: series 0 may not have the point.
   focus: (rows, eventIds) =>
-    rows.points.flatMap((p, dataIndex) =>
-      p.events.some((e) => eventIds.has(e)) || eventIds.has(p.id)
-        ? [{ seriesIndex: 0, dataIndex }]
-        : [],
-    ),
+    rows.points.flatMap((p, dataIndex) => {
+      if (!p.events.some((e) => eventIds.has(e)) && !eventIds.has(p.id)) return []
+      const labelled = { seriesIndex: LABELLED, name: p.id }
+      return isDot(p) ? [{ seriesIndex: DOTS, dataIndex }, labelled] : [labelled]
+    }),
   pick(rows, event) {
     if (event.type === 'brush') {
       const [from, to] = [...event.range].sort((a, b) => a - b).map(utcDay) as [string, string]
       return { from, to }
     }
-    if (event.seriesIndex !== 0) return null
-    const point = rows.points[event.dataIndex ?? -1]
+    const point =
+      event.seriesIndex === DOTS
+        ? rows.points[event.dataIndex ?? -1]
+        : event.seriesIndex === LABELLED
+          ? rows.points.find((p) => p.id === event.name)
+          : undefined
     return point ? { event: point.id } : null
   },
 }
