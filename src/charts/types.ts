@@ -47,7 +47,11 @@ export interface TableData {
  * One chart, defined once and used by every view and by the CSV export (DESIGN.md §5).
  * `select` and `build` are pure: same input, same output; neither reads stores or the DOM.
  */
-export interface ChartEntry<Rows, Options = Record<string, never>> {
+export interface ChartEntry<
+  Rows,
+  Options = Record<string, never>,
+  Focus extends ChartFocus = IndexFocus,
+> {
   id: string
   /** i18n key of the chart's title. */
   titleKey: string
@@ -61,7 +65,7 @@ export interface ChartEntry<Rows, Options = Record<string, never>> {
    * The data items that belong to one event (a conference and its sessions), for the carousel
    * to highlight and show a tooltip on. Empty when the chart has nothing for that event.
    */
-  focus(rows: Rows, eventIds: ReadonlySet<string>): ChartFocus[]
+  focus(rows: Rows, eventIds: ReadonlySet<string>): Focus[]
   /**
    * The filter change a click or a brush on the chart stands for (cross-filtering), or null
    * when the item means nothing to filter by.
@@ -69,9 +73,17 @@ export interface ChartEntry<Rows, Options = Record<string, never>> {
   pick(rows: Rows, event: ChartEvent): FilterPatch | null
 }
 
+/** An item to highlight, by its place in its series. */
+export interface IndexFocus {
+  seriesIndex: number
+  dataIndex: number
+}
 /**
- * An item to highlight: by its place in the series, or by name where only the option knows
- * whether the series has it (the timeline's labelled points depend on the panel's size).
- * ECharts ignores a name the series lacks.
+ * An item to highlight by name, where only the option knows whether the series has it (the
+ * timeline's labelled points depend on the panel's size). ECharts ignores a name it lacks.
  */
-export type ChartFocus = { seriesIndex: number } & ({ dataIndex: number } | { name: string })
+export interface NameFocus {
+  seriesIndex: number
+  name: string
+}
+export type ChartFocus = IndexFocus | NameFocus

@@ -327,8 +327,9 @@ describe('timeline labels of a large snapshot', () => {
     // The 3rd, 500th and 900th conferences have most outcomes.
     const top = new Set([3, 500, 900])
     const rows = many(1000, (i) => (top.has(i) ? 100 : 1))
-    const option = timelineChart.build(rows, ctx) as unknown as TimelineOption
-    const data = points(option)
+    const built = timelineChart.build(rows, ctx)
+    const option = built as unknown as TimelineOption
+    const data = points(built)
     // Only the labelled conferences are items of their own; every one has a dot.
     expect(data.every((p) => p.label.formatter)).toBe(true)
     const shown = data.map((p) => rows.points.findIndex((q) => q.id === p.name))

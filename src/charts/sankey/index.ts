@@ -1,5 +1,5 @@
 import { provenanceCells, provenanceColumns } from '../provenance'
-import type { ChartEntry, ChartFocus } from '../types'
+import type { ChartEntry, IndexFocus } from '../types'
 import { buildSankey } from './build'
 import { CATCH_ALL, selectSankey, type SankeyOptions, type SankeyRows } from './select'
 
@@ -12,7 +12,7 @@ const LAYER_NAMES = {
  * One item of an event's path. Links are addressed with `dataType: 'edge'`, which the carousel
  * passes on to `highlight`; without it the index would name a node.
  */
-export type SankeyFocus = ChartFocus & { dataType?: 'edge' }
+export type SankeyFocus = IndexFocus & { dataType?: 'edge' }
 
 /**
  * The event's city node first: `showTip` ignores `dataType` and always takes a node, so the
@@ -35,7 +35,7 @@ function sankeyFocus(rows: SankeyRows, eventIds: ReadonlySet<string>): SankeyFoc
   return [{ seriesIndex: 0, dataIndex: city }, ...links]
 }
 
-export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions> = {
+export const sankeyChart: ChartEntry<SankeyRows, SankeyOptions, SankeyFocus> = {
   id: 'sankey',
   titleKey: 'charts.sankey.title',
   select: selectSankey,

@@ -1,12 +1,12 @@
 import { provenanceCells, provenanceColumns } from '../provenance'
-import type { ChartEntry } from '../types'
+import type { ChartEntry, ChartFocus } from '../types'
 import { buildTimeline, DOTS, isDot, LABELLED } from './build'
 import { formatEventDate } from '../../domain/eventDate'
 import { selectTimeline, type TimelineRows } from './select'
 
 export { timelineOrder } from './select'
 
-export const timelineChart: ChartEntry<TimelineRows> = {
+export const timelineChart: ChartEntry<TimelineRows, Record<string, never>, ChartFocus> = {
   id: 'timeline',
   titleKey: 'charts.timeline.title',
   select: (d, filters) => selectTimeline(d, filters),
