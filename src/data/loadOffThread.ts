@@ -1,6 +1,7 @@
 import type { Dataset } from '../domain/types'
-import type { ScreenModel, ScreenOptions } from '../screen/model'
-import type { LoaderReply, LoaderRequest } from './loader.worker'
+import type { ScreenModel } from '../screen/model'
+import { sameScreenOptions, type ScreenOptions } from '../screen/options'
+import type { LoaderReply, LoaderRequest, ScreenWithLoad } from './loader.worker'
 import type { PublishedLoad } from './published'
 import { localLoad, type ShownLoad } from './remote'
 
@@ -85,9 +86,28 @@ export async function loadPublishedOffThread(
   const w = loaderWorker()
   if (w) {
     const reply = await askOnce(w, { type: 'load', base, fallBack: opts.fallBack })
-    if ('load' in reply) return reply.load
+    if ('load' in reply) {
+      const data = reply.load.data
+      withLoad =
+        reply.screen && data && 'generation' in data
+          ? { generation: data.generation, ...reply.screen }
+          : null
+      return reply.load
+    }
   }
   return localLoad(await onThisThread(base, opts))
+}
+
+/** The model that came with the last load, until the screen takes it. */
+let withLoad: (ScreenWithLoad & { generation: number }) | null = null
+
+/**
+ * Tells the worker the screen's options (null: no screen shown), so that each load brings the
+ * screen's model along instead of the screen asking for it afterwards.
+ */
+export function setScreenOptions(options: ScreenOptions | null): void {
+  const w = loaderWorker()
+  if (w) w.postMessage({ id: ++next, type: 'screen-options', options } satisfies LoaderRequest)
 }
 
 /** The screen's model of a Dataset kept in the worker; null once that Dataset is replaced. */
@@ -95,11 +115,14 @@ export async function remoteScreen(
   generation: number,
   options: ScreenOptions,
 ): Promise<ScreenModel | null> {
+  const came = withLoad
+  withLoad = null
+  if (came?.generation === generation && sameScreenOptions(came.options, options)) return came.model
   const w = loaderWorker()
   if (!w) return null
   const reply = await askOnce(w, { type: 'screen', generation, options })
   if ('failure' in reply) throw new Error(reply.failure)
-  return 'screen' in reply ? reply.screen : null
+  return 'screen' in reply && !('load' in reply) ? reply.screen : null
 }
 
 /**

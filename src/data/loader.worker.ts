@@ -3,21 +3,30 @@
 // Dataset of 100,000 outcomes to the page would itself block it: the Dataset stays here. The page
 // gets the load's report, then the screen's model (aggregated chart rows), and the whole
 // Dataset only when a view that lists records asks for it, in slices.
-import { screenModel, type ScreenModel, type ScreenOptions } from '../screen/model'
+import { screenModel, type ScreenModel } from '../screen/model'
+import type { ScreenOptions } from '../screen/options'
 import type { Dataset } from '../domain/types'
 import { loadPublished } from './published'
 import { datasetToShow, remoteLoad, type ShownLoad } from './remote'
 
 export type LoaderRequest =
   | { id: number; type: 'load'; base: string; fallBack: boolean }
+  /** The screen's options, or null when no screen is shown: every load then brings its model. */
+  | { id: number; type: 'screen-options'; options: ScreenOptions | null }
   | { id: number; type: 'screen'; generation: number; options: ScreenOptions }
   | { id: number; type: 'dataset'; generation: number }
 
 /** A Dataset crosses in slices of this many outcomes: each slice a short task on the page. */
 export const OUTCOMES_PER_SLICE = 4000
 
+/** A screen model computed with a load, for the options the page last gave. */
+export interface ScreenWithLoad {
+  options: ScreenOptions
+  model: ScreenModel
+}
+
 export type LoaderReply =
-  | { id: number; load: ShownLoad }
+  | { id: number; load: ShownLoad; screen?: ScreenWithLoad }
   | { id: number; screen: ScreenModel | null }
   /** The Dataset without its outcomes, then `outcomes` slices, then `done`. */
   | { id: number; head: Dataset }
@@ -28,6 +37,22 @@ export type LoaderReply =
 /** The Dataset the page shows, by the generation number the page knows it by. */
 let shown: { generation: number; dataset: Dataset } | null = null
 let generations = 0
+let screenOptions: ScreenOptions | null = null
+
+/**
+ * The model of a newly shown Dataset, sent with the load: the page would otherwise ask for it
+ * only once the load's reply reached it, a round trip through a main thread that is busy
+ * mounting the screen (~100–150 ms of the first chart on this machine).
+ */
+function screenWithLoad(d: Dataset | null): ScreenWithLoad | undefined {
+  if (!d || !screenOptions) return undefined
+  try {
+    return { options: screenOptions, model: screenModel(d, screenOptions) }
+  } catch {
+    // The page asks again, and hears why.
+    return undefined
+  }
+}
 
 function reply(r: LoaderReply) {
   self.postMessage(r)
@@ -40,7 +65,10 @@ self.onmessage = async (e: MessageEvent<LoaderRequest>) => {
       const load = await loadPublished(req.base, { fallBack: req.fallBack })
       const next = datasetToShow(load)
       if (next) shown = { generation: ++generations, dataset: next }
-      reply({ id: req.id, load: remoteLoad(load, next ? generations : null) })
+      const screen = screenWithLoad(next)
+      reply({ id: req.id, load: remoteLoad(load, next ? generations : null), screen })
+    } else if (req.type === 'screen-options') {
+      screenOptions = req.options
     } else if (req.type === 'screen') {
       const d = shown?.generation === req.generation ? shown.dataset : null
       reply({ id: req.id, screen: d ? screenModel(d, req.options) : null })

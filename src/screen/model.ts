@@ -11,14 +11,8 @@ import { conferences, outcomeKindCounts } from '../domain/aggregate'
 import { computeKpis, kpiEvidence, type Evidence, type Kpi } from '../domain/kpis'
 import { selectSignings, type SigningRow } from '../domain/signings'
 import type { Dataset, SnapshotInfo } from '../domain/types'
-import type { MetricId, OutcomeKind } from '../domain/vocab'
-
-/** The settings the model depends on (config.json and the URL). */
-export interface ScreenOptions {
-  kpis: readonly string[]
-  mapSizeBy: 'outcomes' | MetricId
-  featuredProvince: string
-}
+import type { OutcomeKind } from '../domain/vocab'
+import type { ScreenOptions } from './options'
 
 /** A KPI tile's records: the first few, and how many there are in all. */
 export interface EvidenceList {
@@ -78,14 +72,4 @@ export function screenModel(d: Dataset, opts: ScreenOptions): ScreenModel {
     kinds: outcomeKindCounts(d.outcomes),
     publishers: [...new Set(d.sources.map((s) => s.originalPublisher || s.publisher))],
   }
-}
-
-/** Same options, same model: whether a model computed elsewhere still fits the settings. */
-export function sameScreenOptions(a: ScreenOptions, b: ScreenOptions): boolean {
-  return (
-    a.mapSizeBy === b.mapSizeBy &&
-    a.featuredProvince === b.featuredProvince &&
-    a.kpis.length === b.kpis.length &&
-    a.kpis.every((k, i) => k === b.kpis[i])
-  )
 }

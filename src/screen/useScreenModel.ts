@@ -1,6 +1,7 @@
-import { computed, shallowRef, watch, type Ref } from 'vue'
+import { computed, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 import { useDatasetStore } from '../stores/dataset'
-import { sameScreenOptions, screenModel, type ScreenModel, type ScreenOptions } from './model'
+import { screenModel, type ScreenModel } from './model'
+import { sameScreenOptions, type ScreenOptions } from './options'
 
 /**
  * The big screen's model of the data shown. Dropped files and data loaded on this thread are
@@ -16,6 +17,9 @@ export function useScreenModel(options: Ref<ScreenOptions | null>): Ref<ScreenMo
     if (!data.remote && data.dataset) return screenModel(data.dataset, opts)
     return null
   })
+  // The worker computes the model with each load, for these options, while the screen is shown.
+  watch(options, (opts) => data.showScreen(opts), { immediate: true })
+  onScopeDispose(() => data.showScreen(null))
   const fromWorker = shallowRef<{
     generation: number
     options: ScreenOptions

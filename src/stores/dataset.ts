@@ -5,6 +5,7 @@ import {
   loadPublishedOffThread,
   remoteDataset,
   remoteScreen,
+  setScreenOptions,
   workerAlive,
 } from '../data/loadOffThread'
 import type { Candidate } from '../data/dropped'
@@ -14,7 +15,8 @@ import { localLoad, type RemoteDataset } from '../data/remote'
 import type { Manifest } from '../data/manifest'
 import type { Problem } from '../domain/problems'
 import type { Dataset, SnapshotInfo } from '../domain/types'
-import type { ScreenModel, ScreenOptions } from '../screen/model'
+import type { ScreenModel } from '../screen/model'
+import type { ScreenOptions } from '../screen/options'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 /** Where the data on screen came from: the server, the last good copy, or dropped files. */
@@ -114,6 +116,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (remote.value && !live.value) void copyDataset(remote.value.generation)
   }
 
+  /** The screen shown, and its options, or none (null): each load then brings the model. */
+  function showScreen(options: ScreenOptions | null): void {
+    setScreenOptions(options)
+  }
+
   /** The screen's model of the worker's Dataset; null when there is none (or it was replaced). */
   async function screenOf(generation: number, options: ScreenOptions): Promise<ScreenModel | null> {
     try {
@@ -198,6 +205,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     snapshot,
     needDataset,
     screenOf,
+    showScreen,
     manifest,
     origin,
     preview,

@@ -6,13 +6,8 @@ import { eventFamily } from '../../src/domain/aggregate'
 import { computeKpis, kpiEvidence } from '../../src/domain/kpis'
 import { selectSignings } from '../../src/domain/signings'
 import type { Dataset } from '../../src/domain/types'
-import {
-  EVIDENCE_SHOWN,
-  SIGNINGS_SHOWN,
-  sameScreenOptions,
-  screenModel,
-  type ScreenOptions,
-} from '../../src/screen/model'
+import { EVIDENCE_SHOWN, SIGNINGS_SHOWN, screenModel } from '../../src/screen/model'
+import { sameScreenOptions, type ScreenOptions } from '../../src/screen/options'
 import { loadMini } from '../helpers/snapshot'
 
 const OPTIONS: ScreenOptions = {
