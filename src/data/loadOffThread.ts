@@ -98,7 +98,7 @@ export async function loadPublishedOffThread(
   return localLoad(await onThisThread(base, opts))
 }
 
-/** The model that came with the last load, until the screen takes it. */
+/** The model that came with the last load, for the screen's next ask only. */
 let withLoad: (ScreenWithLoad & { generation: number }) | null = null
 
 /**

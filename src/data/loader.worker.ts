@@ -1,8 +1,8 @@
 // The snapshot loader's Web Worker. Fetching, hashing, parsing, validating and building a large
 // snapshot takes seconds of CPU that the screen's animations must not wait on, and copying a
 // Dataset of 100,000 outcomes to the page would itself block it: the Dataset stays here. The page
-// gets the load's report, then the screen's model (aggregated chart rows), and the whole
-// Dataset only when a view that lists records asks for it, in slices.
+// gets the load's report, with the screen's model (aggregated chart rows) while a screen is
+// shown, and the whole Dataset only when a view that lists records asks for it, in slices.
 import { screenModel, type ScreenModel } from '../screen/model'
 import type { ScreenOptions } from '../screen/options'
 import type { Dataset } from '../domain/types'
@@ -42,7 +42,7 @@ let screenOptions: ScreenOptions | null = null
 /**
  * The model of a newly shown Dataset, sent with the load: the page would otherwise ask for it
  * only once the load's reply reached it, a round trip through a main thread that is busy
- * mounting the screen (~100–150 ms of the first chart on this machine).
+ * mounting the screen (~60–100 ms of the first chart, in an A/B on this machine).
  */
 function screenWithLoad(d: Dataset | null): ScreenWithLoad | undefined {
   if (!d || !screenOptions) return undefined

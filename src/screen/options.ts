@@ -1,5 +1,5 @@
-// The settings the screen's model depends on, apart from the model itself: the page's first
-// bundle compares them (../data/loadOffThread) without loading the selectors.
+// Apart from ./model, so that the page's first bundle (../data/loadOffThread) can compare options
+// without taking in the selectors.
 import type { MetricId } from '../domain/vocab'
 
 /** The settings the model depends on (config.json and the URL). */
