@@ -1,5 +1,6 @@
 import type { Dataset } from '../domain/types'
 import type { ScreenModel } from '../screen/model'
+import { readModelText } from '../screen/modelText'
 import { sameScreenOptions, type ScreenOptions } from '../screen/options'
 import type { LoaderReply, LoaderRequest, ScreenWithLoad } from './loader.worker'
 import type { PublishedLoad } from './published'
@@ -117,12 +118,15 @@ export async function remoteScreen(
 ): Promise<ScreenModel | null> {
   const came = withLoad
   withLoad = null
-  if (came?.generation === generation && sameScreenOptions(came.options, options)) return came.model
+  if (came?.generation === generation && sameScreenOptions(came.options, options))
+    return readModelText(came.model)
   const w = loaderWorker()
   if (!w) return null
   const reply = await askOnce(w, { type: 'screen', generation, options })
   if ('failure' in reply) throw new Error(reply.failure)
-  return 'screen' in reply && !('load' in reply) ? reply.screen : null
+  return 'screen' in reply && !('load' in reply) && reply.screen
+    ? readModelText(reply.screen)
+    : null
 }
 
 /**

@@ -3,7 +3,8 @@
 // Dataset of 100,000 outcomes to the page would itself block it: the Dataset stays here. The page
 // gets the load's report, with the screen's model (aggregated chart rows) while a screen is
 // shown, and the whole Dataset only when a view that lists records asks for it, in slices.
-import { screenModel, type ScreenModel } from '../screen/model'
+import { screenModel } from '../screen/model'
+import { modelText, type ModelText } from '../screen/modelText'
 import type { ScreenOptions } from '../screen/options'
 import type { Dataset } from '../domain/types'
 import { loadPublished } from './published'
@@ -22,12 +23,12 @@ export const OUTCOMES_PER_SLICE = 4000
 /** A screen model computed with a load, for the options the page last gave. */
 export interface ScreenWithLoad {
   options: ScreenOptions
-  model: ScreenModel
+  model: ModelText
 }
 
 export type LoaderReply =
   | { id: number; load: ShownLoad; screen?: ScreenWithLoad }
-  | { id: number; screen: ScreenModel | null }
+  | { id: number; screen: ModelText | null }
   /** The Dataset without its outcomes, then `outcomes` slices, then `done`. */
   | { id: number; head: Dataset }
   | { id: number; outcomes: Dataset['outcomes'] }
@@ -47,7 +48,7 @@ let screenOptions: ScreenOptions | null = null
 function screenWithLoad(d: Dataset | null): ScreenWithLoad | undefined {
   if (!d || !screenOptions) return undefined
   try {
-    return { options: screenOptions, model: screenModel(d, screenOptions) }
+    return { options: screenOptions, model: modelText(screenModel(d, screenOptions)) }
   } catch {
     // The page asks again, and hears why.
     return undefined
@@ -71,7 +72,7 @@ self.onmessage = async (e: MessageEvent<LoaderRequest>) => {
       screenOptions = req.options
     } else if (req.type === 'screen') {
       const d = shown?.generation === req.generation ? shown.dataset : null
-      reply({ id: req.id, screen: d ? screenModel(d, req.options) : null })
+      reply({ id: req.id, screen: d ? modelText(screenModel(d, req.options)) : null })
     } else {
       const d = shown?.generation === req.generation ? shown.dataset : null
       if (!d) return reply({ id: req.id, done: false })
