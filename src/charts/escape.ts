@@ -10,3 +10,11 @@ const ENTITIES: Record<string, string> = {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
 }
+
+/**
+ * Braces open ECharts rich-text styles (`{name|text}`) in a label that has `rich` styles: data
+ * text drawn in one goes through this, its braces swapped for full-width ones that look alike.
+ */
+export function escapeRich(s: string): string {
+  return s.replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝'))
+}

@@ -92,6 +92,27 @@ describe('timeline chart', () => {
     expect(rows.points[1]!.time).toBe(Date.UTC(2024, 10, 19))
   })
 
+  it('draws braces in a name as text, not as a rich-text style', async () => {
+    const rows = timelineChart.select(await loadMini(), {})
+    const named: TimelineRows = {
+      ...rows,
+      points: rows.points.map((p, i) =>
+        i === 0
+          ? {
+              ...p,
+              name: { zh: '{d|0}对接会', en: '{d|0} fair' },
+              label: { zh: '{d|0}对接会', en: '{d|0} fair' },
+            }
+          : p,
+      ),
+    }
+    const option = timelineChart.build(named, ctx)
+    const label = points(option).find((p) => p.name === rows.points[0]!.id)!.label.formatter
+    expect(label).toContain('｛d|0｝对接会')
+    expect(label).not.toContain('{d|0}')
+    expect(renderSvg(option)).toContain('｛d|0｝对接会')
+  })
+
   it('marks a month-only date as such, and never shows an invented day', async () => {
     const rows = timelineChart.select(await loadMini(), {})
     for (const locale of ['zh-CN', 'en'] as const) {

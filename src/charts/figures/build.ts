@@ -6,7 +6,7 @@ import type { Bilingual } from '../../domain/types'
 import type { Unit } from '../../domain/vocab'
 import { ariaTitle, clauses, describeChart, listItems } from '../aria'
 import { baseOption, categoryDecal, NO_DECAL } from '../base'
-import { escapeHtml } from '../escape'
+import { escapeHtml, escapeRich } from '../escape'
 import { labelName, panelFontSize, panelScale } from '../sankey/build'
 import { fitText, textWidth } from '../text'
 import type { BuildContext } from '../types'
@@ -167,9 +167,6 @@ export function groupLabels(g: FigureGroup, locale: AppLocale): BarLabel[] {
     return gist ? { ...x, name: `${x.name}：${gist}` } : x
   })
 }
-
-/** Rich-text and label templates read {…} as markup: data text must not open one. */
-const plain = (s: string) => s.replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝'))
 
 function tooltip(b: FigureBar, ctx: BuildContext): string {
   const { locale } = ctx
@@ -353,14 +350,14 @@ export function buildFigures(rows: FiguresRows, ctx: BuildContext): EChartsCoreO
     const fitted = labels[i]!.map((x, j) => {
       if (twoLines)
         return {
-          name: plain(fitText(x.name, labelWidth, fontSize)),
-          tags: plain(fitText(x.tags, labelWidth, tagSize)),
+          name: escapeRich(fitText(x.name, labelWidth, fontSize)),
+          tags: escapeRich(fitText(x.tags, labelWidth, tagSize)),
         }
       // One line: the marker is kept whole and the name cut, never the other way round.
       const tag = compact[i]![j]!
       return {
-        name: plain(fitText(x.name, labelWidth - textWidth(tag, tagSize), fontSize)),
-        tags: plain(tag),
+        name: escapeRich(fitText(x.name, labelWidth - textWidth(tag, tagSize), fontSize)),
+        tags: escapeRich(tag),
       }
     })
     yAxes.push({
@@ -427,7 +424,7 @@ export function buildFigures(rows: FiguresRows, ctx: BuildContext): EChartsCoreO
                 : {}),
           },
           label: {
-            formatter: plain(barValueText(b, locale)),
+            formatter: escapeRich(barValueText(b, locale)),
             color: own ? theme.text : theme.muted,
           },
           tooltip: { formatter: tooltip(b, ctx) },

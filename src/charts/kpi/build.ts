@@ -5,6 +5,7 @@ import { amountParts } from '../../domain/parts'
 import { metricDef, type OrgKind } from '../../domain/vocab'
 import { ariaTitle, describeChart } from '../aria'
 import { baseOption } from '../base'
+import { escapeRich } from '../escape'
 import { fitText, textWidth } from '../text'
 import type { BuildContext } from '../types'
 import type { KpiRows } from './select'
@@ -165,9 +166,6 @@ export function kpiGrid(n: number, size: BuildContext['size']): { cols: number; 
   return { cols: best.cols, rows: best.rows }
 }
 
-/** Rich-text markup must not come from data unescaped: braces would open a style. */
-const plain = (s: string) => s.replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝'))
-
 /**
  * The headline numbers of the current filters as a card of tiles, drawn with ECharts `graphic`
  * so it exports like any chart. Each tile: label, qualifier + digits + unit, and what the
@@ -221,10 +219,10 @@ export function buildKpi(rows: KpiRows, ctx: BuildContext): EChartsCoreOption {
     const col = i % cols
     const line = Math.floor(i / cols)
     const segments = [
-      p.qualifier ? `{q|${plain(p.qualifier)}}` : '',
-      p.before ? `{u|${plain(p.before)}}` : '',
-      `{d|${plain(p.digits)}}`,
-      p.after || p.unitWord ? `{u|${plain(p.after + p.unitWord)}}` : '',
+      p.qualifier ? `{q|${escapeRich(p.qualifier)}}` : '',
+      p.before ? `{u|${escapeRich(p.before)}}` : '',
+      `{d|${escapeRich(p.digits)}}`,
+      p.after || p.unitWord ? `{u|${escapeRich(p.after + p.unitWord)}}` : '',
     ]
     const top = inset + labelSize * 1.4
     const bottom = tileH - inset - noteSize * 1.4

@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core'
-import { escapeHtml } from '../escape'
+import { escapeHtml, escapeRich } from '../escape'
 import { panelFontSize, panelScale } from '../sankey/build'
 import { fitText, textWidth } from '../text'
 import { ariaTitle, describeChart, listItems } from '../aria'
@@ -63,11 +63,6 @@ function labelStep(min: number, max: number, width: number, fontSize: number): n
   const months = (max - min) / (30.4 * DAY_MS)
   const fit = Math.max(1, Math.floor(width / (fontSize * 4.5)))
   return [1, 2, 3, 6, 12].find((k) => months / k <= fit) ?? 12
-}
-
-/** Braces would open ECharts rich-text styles: data text must not carry them into a label. */
-function plain(s: string): string {
-  return s.replace(/\{/g, '｛').replace(/\}/g, '｝')
 }
 
 /**
@@ -307,8 +302,8 @@ export function buildTimeline(rows: TimelineRows, ctx: BuildContext): EChartsCor
       formatEventDate(p.start, p.end, locale, false),
       ...(p.sessions > 0 ? [l.sessions(p.sessions)] : []),
     ].join(' · ')
-    const lines = wrapText(plain(name), room, fontSize, nameLines)
-    const metaLine = fitText(plain(meta), room, metaSize)
+    const lines = wrapText(escapeRich(name), room, fontSize, nameLines)
+    const metaLine = fitText(escapeRich(meta), room, metaSize)
     const boxWidth = Math.max(
       ...lines.map((s) => textWidth(s, fontSize)),
       textWidth(metaLine, metaSize),
