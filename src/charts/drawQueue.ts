@@ -1,7 +1,9 @@
 // Charts that appear together (the screen's panels, then their tooltips) would otherwise be set
 // up in one task: at 100,000 outcomes that was one frame of ~0.7 s in which the page could
-// neither paint nor answer. Queued, each chart is set up in a task of its own, in the order
-// asked, and the browser paints and handles input between them. No ECharts or Vue here.
+// neither paint nor answer. Queued, the first is set up at once and each next one in a task of
+// its own, in the order asked, so the browser paints and handles input between them. The first
+// is not held back: it would then wait for a frame, and the first chart would come later. No
+// ECharts or Vue here.
 
 const queue: (() => void)[] = []
 /** A draw ran in this task, or a task is scheduled to run the next one. */
