@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { AppLocale } from '../data/config'
 import type { FilterPatch, Filters } from '../domain/filters'
-import type { Dataset } from '../domain/types'
+import type { Bilingual, Dataset } from '../domain/types'
 import type { Theme } from '../themes'
 
 export interface BuildContext {
@@ -22,6 +22,18 @@ export interface BuildContext {
   decal?: boolean
   /** What the chart is called where it is shown; its aria description starts with it. */
   title?: string
+  /**
+   * The event the carousel shows, read when a tooltip opens: a city's tooltip that lists only
+   * its first events names this one first. A getter, not a value: the option is not rebuilt at
+   * every carousel step.
+   */
+  focused?: () => FocusedEvent | null
+}
+
+/** A conference the carousel shows: its id with its sessions', and its name. */
+export interface FocusedEvent {
+  events: ReadonlySet<string>
+  name: Bilingual
 }
 
 /** What the viewer did on a chart: clicked an item, or brushed a span of a time axis. */

@@ -16,7 +16,7 @@ import {
 } from '../../src/charts/map/select'
 import { PROVINCES } from '../../src/domain/geo'
 import { THEMES } from '../../src/themes'
-import type { BuildContext, ChartEvent } from '../../src/charts/types'
+import type { BuildContext, ChartEvent, FocusedEvent } from '../../src/charts/types'
 import { NO_DECAL, type Decal } from '../../src/charts/base'
 import { inkedPatterns, loadReal } from '../helpers/charts'
 import { DATA_DIR, edit, FIXTURES, loadFiles, loadMini, readFolder } from '../helpers/snapshot'
@@ -97,6 +97,37 @@ describe('map chart', () => {
     const svg = render(a).renderToSVGString()
     expect(svg).toContain('长沙')
     expect(svg).toContain('株洲')
+  })
+
+  it('names the event on show first in the tooltip of a city with more events than it lists', async () => {
+    const rows = mapChart.select(await loadMini(), {})
+    const ids = Array.from({ length: NAMES_CARRIED + 2 }, (_, i) => `e${i}`)
+    const names = ids.slice(0, NAMES_CARRIED).map((id) => ({ zh: `活动${id}`, en: `Event ${id}` }))
+    const busy: MapRows = {
+      ...rows,
+      points: rows.points.map((p, i) => (i === 0 ? { ...p, events: ids, eventNames: names } : p)),
+    }
+    let shown: FocusedEvent | null = null
+    type Tip = { tooltip?: { formatter: string | (() => string) } }
+    const option = mapChart.build(busy, { ...ctx, focused: () => shown }) as unknown as {
+      series: { data: Tip[] }[]
+    }
+    const cities = option.series[SERIES.cities]!.data
+    const tip = cities[0]!.tooltip!.formatter
+    if (typeof tip !== 'function') throw new Error('expected a tooltip that reads the carousel')
+    const last = `活动e${NAMES_CARRIED + 1}`
+    expect(tip()).toContain('· 活动e0<br/>')
+    expect(tip()).not.toContain(last)
+    expect(tip()).toContain(`共 ${NAMES_CARRIED + 2} 个`)
+    // The last one on show: named first, the count of all unchanged.
+    shown = { events: new Set([`e${NAMES_CARRIED + 1}`]), name: { zh: last, en: last } }
+    expect(tip()).toMatch(new RegExp(`^<b>[^<]+</b><br/>· ${last}<br/>· 活动e0<br/>`))
+    expect(tip()).toContain(`共 ${NAMES_CARRIED + 2} 个`)
+    // One listed already is not named twice.
+    shown = { events: new Set(['e1']), name: { zh: '活动e1', en: 'Event e1' } }
+    expect(tip()).toMatch(/^<b>[^<]+<\/b><br\/>· 活动e0<br\/>· 活动e1<br\/>/)
+    // A city that lists all its events keeps a plain text tooltip.
+    expect(typeof cities[1]?.tooltip?.formatter).toBe('string')
   })
 
   it('escapes every data string that reaches a tooltip', async () => {

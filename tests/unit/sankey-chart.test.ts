@@ -15,7 +15,7 @@ import {
   TOP_SECTORS,
   type SankeyRows,
 } from '../../src/charts/sankey/select'
-import type { BuildContext } from '../../src/charts/types'
+import type { BuildContext, FocusedEvent } from '../../src/charts/types'
 import { eventFamily } from '../../src/domain/aggregate'
 import { THEMES, worstDeltaE } from '../../src/themes'
 import { NO_DECAL, type Decal } from '../../src/charts/base'
@@ -313,6 +313,35 @@ describe('sankey chart', () => {
     const beijing = option.series[0]!.data.find((n) => n.name === 'city:beijing')!
     expect(beijing.tooltip.formatter).toContain('2025中关村论坛千校万企协同创新大会')
     expect(beijing.tooltip.formatter).toContain('参与 3 次')
+  })
+
+  it('names the event on show first in the tooltip of a city with more events than it lists', async () => {
+    const rows = sankeyChart.select(await loadReal(), {})
+    const ids = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']
+    const busy: SankeyRows = {
+      ...rows,
+      nodes: rows.nodes.map((n) => (n.id === 'city:beijing' ? { ...n, events: ids } : n)),
+      eventNames: {
+        ...rows.eventNames,
+        ...Object.fromEntries(ids.map((id) => [id, { zh: `活动${id}`, en: `Event ${id}` }])),
+      },
+    }
+    let shown: FocusedEvent | null = null
+    type Node = { name: string; tooltip: { formatter: string | (() => string) } }
+    const option = sankeyChart.build(busy, { ...ctx, focused: () => shown }) as unknown as {
+      series: { data: Node[] }[]
+    }
+    const tip = option.series[0]!.data.find((n) => n.name === 'city:beijing')!.tooltip.formatter
+    if (typeof tip !== 'function') throw new Error('expected a tooltip that reads the carousel')
+    // No event on show: the first four, then how many more.
+    expect(tip()).toContain('· 活动e1<br/>· 活动e2<br/>· 活动e3<br/>· 活动e4<br/>· （另有 2 个）')
+    expect(tip()).not.toContain('活动e6')
+    // The sixth on show: named first, and the count of the rest stays right.
+    shown = { events: new Set(['e6']), name: { zh: '活动e6', en: 'Event e6' } }
+    expect(tip()).toContain('· 活动e6<br/>· 活动e1<br/>· 活动e2<br/>· 活动e3<br/>· （另有 2 个）')
+    // A city that lists all its events keeps a plain text tooltip.
+    const few = option.series[0]!.data.find((n) => n.name === 'city:changsha')!.tooltip.formatter
+    expect(typeof few).toBe('string')
   })
 
   it('is empty when the filters leave no university or institute', async () => {

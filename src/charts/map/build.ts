@@ -7,7 +7,7 @@ import { escapeHtml } from '../escape'
 import { textWidth } from '../text'
 import { ariaTitle, clauses, describeChart, listItems } from '../aria'
 import { baseOption, levelDecal, NO_DECAL } from '../base'
-import type { BuildContext } from '../types'
+import type { BuildContext, FocusedEvent } from '../types'
 import { NAMES_CARRIED, type MapPoint, type MapRows } from './select'
 
 export const CHINA_MAP = 'china'
@@ -171,13 +171,35 @@ function listLines(
   return lines.join('<br/>')
 }
 
-function pointTooltip(p: MapPoint, rows: MapRows, ctx: BuildContext): string {
+function pointTooltip(
+  p: MapPoint,
+  rows: MapRows,
+  ctx: BuildContext,
+  focused: FocusedEvent | null = null,
+): string {
   const l = LABELS[ctx.locale]
   const head = `<b>${escapeHtml(nameOf(p.name, ctx.locale))}</b>`
-  const events = listLines(p.eventNames, p.events.length, ctx.locale)
+  // The event on show comes first when the list would otherwise leave it out.
+  const listed = p.events.slice(0, MAX_LISTED)
+  const lead =
+    focused &&
+    p.events.some((e) => focused.events.has(e)) &&
+    !listed.some((e) => focused.events.has(e))
+  const names = lead ? [focused.name, ...p.eventNames] : p.eventNames
+  const events = listLines(names, p.events.length, ctx.locale)
   const value = p.total ? `<br/>${escapeHtml(formatAmount(p.total, ctx.locale))}` : ''
   const partners = outsidePartners(rows, p, ctx)
   return `${head}<br/>${events}<br/>${p.outcomes} ${l.outcomes}${value}${partners}`
+}
+
+/**
+ * A city's tooltip. One with more events than it lists reads the carousel's event when it
+ * opens, so that the event on show is named even when it is not among the first.
+ */
+function pointTooltipOption(p: MapPoint, rows: MapRows, ctx: BuildContext) {
+  const { focused } = ctx
+  if (p.events.length <= MAX_LISTED || !focused) return { formatter: pointTooltip(p, rows, ctx) }
+  return { formatter: () => pointTooltip(p, rows, ctx, focused()) }
 }
 
 const ARIA = {
@@ -311,7 +333,7 @@ export function buildMap(rows: MapRows, ctx: BuildContext): EChartsCoreOption {
     ...(labelled[i] ? {} : { emphasis: { label: { show: true } } }),
     value: [p.lng, p.lat, p.size],
     symbolSize: drawn[i]!.symbolSize,
-    tooltip: { formatter: pointTooltip(p, rows, ctx) },
+    tooltip: pointTooltipOption(p, rows, ctx),
   }))
   const scatterBase = {
     name: 'events',

@@ -41,6 +41,8 @@ function nameOf(b: Bilingual, locale: BuildContext['locale']): string {
 
 /** How many names a tooltip lists before saying "and N more". */
 const MAX_NAMES = 8
+/** How many events a city's tooltip lists, one a line. */
+const MAX_EVENTS = 4
 
 const LABELS = {
   'zh-CN': {
@@ -65,15 +67,28 @@ function nameList(names: readonly Bilingual[], ctx: BuildContext, max = MAX_NAME
   return shown.join(l.sep) + (names.length > max ? ` ${l.more(names.length - max)}` : '')
 }
 
-/** Up to four event names, one a line, then how many more. */
-function eventLines(events: readonly string[], rows: SankeyRows, ctx: BuildContext): string[] {
-  const names = events.map((e) => rows.eventNames[e] ?? { zh: e, en: e })
-  const lines = names.slice(0, 4).map((b) => `· ${escapeHtml(nameOf(b, ctx.locale))}`)
-  if (names.length > 4) lines.push(`· ${LABELS[ctx.locale].more(names.length - 4)}`)
+/** Up to four event names, one a line, then how many more; the focused events first. */
+function eventLines(
+  events: readonly string[],
+  rows: SankeyRows,
+  ctx: BuildContext,
+  focused: ReadonlySet<string> | null = null,
+): string[] {
+  const first = focused ? events.filter((e) => focused.has(e)) : []
+  const ordered = first.length ? [...first, ...events.filter((e) => !focused!.has(e))] : events
+  const names = ordered.map((e) => rows.eventNames[e] ?? { zh: e, en: e })
+  const lines = names.slice(0, MAX_EVENTS).map((b) => `· ${escapeHtml(nameOf(b, ctx.locale))}`)
+  if (names.length > MAX_EVENTS)
+    lines.push(`· ${LABELS[ctx.locale].more(names.length - MAX_EVENTS)}`)
   return lines
 }
 
-function nodeTooltip(n: SankeyNode, rows: SankeyRows, ctx: BuildContext): string {
+function nodeTooltip(
+  n: SankeyNode,
+  rows: SankeyRows,
+  ctx: BuildContext,
+  focused: ReadonlySet<string> | null = null,
+): string {
   const l = LABELS[ctx.locale]
   const lines = [
     `<b>${escapeHtml(nameOf(n.name, ctx.locale))}</b>`,
@@ -81,8 +96,19 @@ function nodeTooltip(n: SankeyNode, rows: SankeyRows, ctx: BuildContext): string
   ]
   if (n.members.length > 0) lines.push(`${l.includes}: ${nameList(n.members, ctx)}`)
   // A city's tooltip names its events: it is the one the carousel shows (see focus).
-  if (n.layer === 2) lines.push(...eventLines(n.events, rows, ctx))
+  if (n.layer === 2) lines.push(...eventLines(n.events, rows, ctx, focused))
   return lines.join('<br/>')
+}
+
+/**
+ * A node's tooltip. A city with more events than it lists reads the carousel's event when it
+ * opens, so that the event on show is named even when it is not among the first.
+ */
+function nodeTooltipOption(n: SankeyNode, rows: SankeyRows, ctx: BuildContext) {
+  const { focused } = ctx
+  if (n.layer !== 2 || n.events.length <= MAX_EVENTS || !focused)
+    return { formatter: nodeTooltip(n, rows, ctx) }
+  return { formatter: () => nodeTooltip(n, rows, ctx, focused()?.events ?? null) }
 }
 
 const ARIA = {
@@ -245,7 +271,7 @@ export function buildSankey(rows: SankeyRows, ctx: BuildContext): EChartsCoreOpt
             borderWidth: 0,
             ...(ctx.decal ? { decal: decalOf(n) } : {}),
           },
-          tooltip: { formatter: nodeTooltip(n, rows, ctx) },
+          tooltip: nodeTooltipOption(n, rows, ctx),
         })),
         links: rows.links.map((k) => {
           const from = byId.get(k.source)!
