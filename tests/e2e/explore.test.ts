@@ -153,6 +153,43 @@ describe('explore: cross-filtering with the state in the URL', () => {
     await page.close()
   })
 
+  it('filters by a span brushed on the timeline, also after another filter redrew it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1300 } })
+    const log = watch(page, origin)
+    await page.goto(`${base}#/explore?frozen=1`)
+    const canvas = '[data-chart="timeline"] canvas'
+    await page.waitForSelector(canvas)
+    // Another filter first: the chart is updated in place, and its brush must still be armed.
+    await page.evaluate(() => (location.hash = '#/explore?frozen=1&province=湖南'))
+    await expect.poll(() => page.textContent('[data-testid="filter-chips"]')).toContain('湖南')
+    await page.waitForTimeout(500)
+    await page.locator(canvas).scrollIntoViewIfNeeded()
+    const box = (await page.locator(canvas).boundingBox())!
+    const y = box.y + box.height * 0.55
+    await page.mouse.move(box.x + box.width * 0.03, y)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * 0.97, y, { steps: 12 })
+    await page.mouse.up()
+    await expect.poll(() => page.url()).toMatch(/from=\d{4}-\d{2}-\d{2}/)
+    const query = new URLSearchParams(page.url().split('?')[1])
+    expect(query.get('to')! > query.get('from')!).toBe(true)
+    expect(query.get('province')).toBe('湖南')
+
+    // And again, on the chart its own brush just redrew (the span still has 湖南's events).
+    await page.waitForSelector(canvas)
+    await page.waitForTimeout(500)
+    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 4 })
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * 0.7, y, { steps: 12 })
+    await page.mouse.up()
+    await expect
+      .poll(() => new URLSearchParams(page.url().split('?')[1]).get('from'))
+      .not.toBe(query.get('from'))
+    expect(new URLSearchParams(page.url().split('?')[1]).get('province')).toBe('湖南')
+    expect(log).toEqual({ errors: [], failed: [], foreign: [] })
+    await page.close()
+  })
+
   it('links a table row to its event, keeping language and theme, and back returns', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     const log = watch(page, origin)
