@@ -1,3 +1,4 @@
+import './data/earlyLoad'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import '@fontsource/noto-sans-sc/400.css'
@@ -21,7 +22,6 @@ const settings = useSettingsStore(pinia)
 // on config.json, and the loader worker starts while the page mounts. The screen shows a loading
 // state until both are in.
 void settings.load()
-performance.mark('data:load-start') // npm run bench: parse + validate + aggregate starts
 void useDatasetStore(pinia).load()
 const i18n = createAppI18n()
 app.use(i18n)

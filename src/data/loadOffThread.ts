@@ -84,6 +84,9 @@ export async function loadPublishedOffThread(
   base: string,
   opts: { fallBack: boolean },
 ): Promise<ShownLoad> {
+  const started = early
+  early = null
+  if (started && started.base === base && started.fallBack === opts.fallBack) return started.load
   const w = loaderWorker()
   if (w) {
     const reply = await askOnce(w, { type: 'load', base, fallBack: opts.fallBack })
@@ -97,6 +100,19 @@ export async function loadPublishedOffThread(
     }
   }
   return localLoad(await onThisThread(base, opts))
+}
+
+/** A load started before the app's code ran (startLoadEarly), for the first load to take. */
+let early: { base: string; fallBack: boolean; load: Promise<ShownLoad> } | null = null
+
+/**
+ * Starts the first load before the app's own code (Vue, the router, the views) has run: the
+ * worker then fetches and parses while the main bundle is evaluated. The store's first load
+ * with the same folder takes it.
+ */
+export function startLoadEarly(base: string, opts: { fallBack: boolean }): void {
+  const load = loadPublishedOffThread(base, opts)
+  early = { base, fallBack: opts.fallBack, load }
 }
 
 /** The model that came with the last load, for the screen's next ask only. */

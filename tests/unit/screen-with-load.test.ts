@@ -78,28 +78,28 @@ describe('the loader worker', () => {
   })
 })
 
-describe('the page side of the loader', () => {
-  /** A stand-in for the worker: records requests, and the test answers them. */
-  function fakeWorker() {
-    const requests: LoaderRequest[] = []
-    let instance: { onmessage: ((e: { data: LoaderReply }) => void) | null } | null = null
-    vi.stubGlobal(
-      'Worker',
-      class {
-        onmessage: ((e: { data: LoaderReply }) => void) | null = null
-        onerror: unknown = null
-        constructor() {
-          // eslint-disable-next-line @typescript-eslint/no-this-alias
-          instance = this
-        }
-        postMessage(r: LoaderRequest) {
-          requests.push(r)
-        }
-      },
-    )
-    return { requests, answer: (r: LoaderReply) => instance!.onmessage!({ data: r }) }
-  }
+/** A stand-in for the worker: records requests, and the test answers them. */
+function fakeWorker() {
+  const requests: LoaderRequest[] = []
+  let instance: { onmessage: ((e: { data: LoaderReply }) => void) | null } | null = null
+  vi.stubGlobal(
+    'Worker',
+    class {
+      onmessage: ((e: { data: LoaderReply }) => void) | null = null
+      onerror: unknown = null
+      constructor() {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
+        instance = this
+      }
+      postMessage(r: LoaderRequest) {
+        requests.push(r)
+      }
+    },
+  )
+  return { requests, answer: (r: LoaderReply) => instance!.onmessage!({ data: r }) }
+}
 
+describe('the page side of the loader', () => {
   it('takes the model that came with the last load, once, for the same snapshot and options', async () => {
     const worker = fakeWorker()
     const off = await import('../../src/data/loadOffThread')
@@ -145,6 +145,24 @@ describe('the page side of the loader', () => {
     expect(await asks(8, OPTIONS)).toBe(true)
     await load(10)
     expect(await asks(10, OPTIONS)).toBe(false)
+  })
+})
+
+describe('the load started before the app', () => {
+  it('is the first load of the same folder, once', async () => {
+    const { requests, answer } = fakeWorker()
+    const off = await import('../../src/data/loadOffThread')
+    const shown = { result: { ok: true, manifest: null, problems: [] }, error: null, cached: null }
+    off.startLoadEarly('/data/', { fallBack: true })
+    expect(requests).toEqual([expect.objectContaining({ type: 'load', base: '/data/' })])
+    // The app's first load asks nothing more, and gets the early load's answer.
+    const first = off.loadPublishedOffThread('/data/', { fallBack: true })
+    expect(requests).toHaveLength(1)
+    answer({ id: requests[0]!.id, load: { ...shown, data: null } })
+    await expect(first).resolves.toMatchObject({ error: null, data: null })
+    // Later loads (the poll) ask again.
+    void off.loadPublishedOffThread('/data/', { fallBack: false })
+    expect(requests).toHaveLength(2)
   })
 })
 
