@@ -19,8 +19,8 @@ const pinia = createPinia()
 app.use(pinia)
 const settings = useSettingsStore(pinia)
 // Settings and data side by side, and before the first render: the data folder does not depend
-// on config.json, and the loader worker starts while the page mounts. The screen shows a loading
-// state until both are in.
+// on config.json. The store's first load is the one ./data/earlyLoad started before this module's
+// imports were evaluated. The screen shows a loading state until both are in.
 void settings.load()
 void useDatasetStore(pinia).load()
 const i18n = createAppI18n()
