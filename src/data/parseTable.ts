@@ -234,9 +234,7 @@ function parseCsvGrid(
   let bounds: Int32Array = new Int32Array(rowNumbers.length * stride)
   let n = 0
   let filled = false
-  // The next comma at or after where the search last was (text.length when none is left): one
-  // search per comma, however many lines hold none.
-  let comma = -1
+  const scan = new CellScanner(text)
   for (let end = headerEnd, row = 2; end < text.length; row++) {
     const start = end + 1
     end = lineEnd(text, start)
@@ -246,25 +244,11 @@ function parseCsvGrid(
       rowNumbers = grow(rowNumbers, n * 2)
       bounds = grow(bounds, n * 2 * stride)
     }
-    const base = n * stride
-    bounds[base] = start
-    let cells = 1
-    for (;;) {
-      if (comma < start) {
-        comma = text.indexOf(',', start)
-        if (comma < 0) comma = text.length
-      }
-      if (comma >= end) break
-      if (cells < stride) bounds[base + cells] = comma + 1
-      cells++
-      comma = text.indexOf(',', comma + 1)
-      if (comma < 0) comma = text.length
-    }
+    const cells = scan.cells(start, end, bounds, n * stride, width)
     if (cells !== width) {
       problems.error(file, row, '', '', cellCountMessage(cells, width))
       continue
     }
-    bounds[base + width] = end + 1
     rowNumbers[n++] = row
   }
   if (!filled) {
@@ -277,6 +261,44 @@ function parseCsvGrid(
     rowNumbers: rowNumbers.subarray(0, n),
     bounds: bounds.subarray(0, n * stride),
   })
+}
+
+/**
+ * The cells of a text's lines, line after line: one search per comma, however many lines hold
+ * none (the search for a line's first comma may run past lines without one, and its answer
+ * serves them all).
+ */
+class CellScanner {
+  /** The next comma at or after where the search last was (text.length when none is left). */
+  private comma = -1
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * Counts the cells of the line text[start, end) and, in `bounds` from `base`, marks where each
+   * of the first width + 1 starts, as CellGrid does; and, when there are `width`, where the line
+   * ends (+ 1). Lines must come in order.
+   */
+  cells(start: number, end: number, bounds: Int32Array, base: number, width: number): number {
+    const { text } = this
+    let comma = this.comma
+    bounds[base] = start
+    let cells = 1
+    for (;;) {
+      if (comma < start) {
+        comma = text.indexOf(',', start)
+        if (comma < 0) comma = text.length
+      }
+      if (comma >= end) break
+      if (cells <= width) bounds[base + cells] = comma + 1
+      cells++
+      comma = text.indexOf(',', comma + 1)
+      if (comma < 0) comma = text.length
+    }
+    this.comma = comma
+    if (cells === width) bounds[base + width] = end + 1
+    return cells
+  }
 }
 
 function lineEnd(text: string, from: number): number {
@@ -474,8 +496,7 @@ export class CsvStream {
     if (this.stopped) return
     const buf = this.rest + text
     let start = 0
-    // As in parseCsvGrid: one search per comma, however many lines hold none.
-    let comma = -1
+    const scan = new CellScanner(buf)
     for (let end = buf.indexOf('\n'); end >= 0; end = buf.indexOf('\n', start)) {
       this.line++
       if (this.line === 1) {
@@ -485,22 +506,7 @@ export class CsvStream {
         this.bounds = new Int32Array(this.width + 1)
       } else if (!blankLine(buf, start, end)) {
         this.filled = true
-        const { bounds, width } = this
-        bounds[0] = start
-        let cells = 1
-        for (;;) {
-          if (comma < start) {
-            comma = buf.indexOf(',', start)
-            if (comma < 0) comma = buf.length
-          }
-          if (comma >= end) break
-          if (cells === width) return this.stop()
-          bounds[cells++] = comma + 1
-          comma = buf.indexOf(',', comma + 1)
-          if (comma < 0) comma = buf.length
-        }
-        if (cells !== width) return this.stop()
-        bounds[width] = end + 1
+        if (scan.cells(start, end, this.bounds, 0, this.width) !== this.width) return this.stop()
         if (!this.take(buf, this.line)) return this.stop()
       }
       start = end + 1
