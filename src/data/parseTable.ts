@@ -275,9 +275,9 @@ class CellScanner {
   constructor(private readonly text: string) {}
 
   /**
-   * Counts the cells of the line text[start, end) and, in `bounds` from `base`, marks where each
-   * of the first width + 1 starts, as CellGrid does; and, when there are `width`, where the line
-   * ends (+ 1). Lines must come in order.
+   * How many cells the line text[start, end) has. When that is `width`, `bounds` from `base` is
+   * then the line's row of a CellGrid: where each cell starts, and where the line ends, + 1.
+   * Lines must come in order.
    */
   cells(start: number, end: number, bounds: Int32Array, base: number, width: number): number {
     const { text } = this
