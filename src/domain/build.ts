@@ -123,7 +123,9 @@ export function beginBuild(
     }
     return out
   }
-  const sources = convert(ctx.unique('sources', rows('sources')), (r) => ctx.source(r))
+  const sources = ctx.publishersInEnglish(
+    convert(ctx.unique('sources', rows('sources')), (r) => ctx.source(r)),
+  )
   const places = convert(ctx.unique('places', rows('places')), (r) => ctx.place(r))
   const sectors = convert(ctx.unique('sectors', rows('sectors')), (r) => ctx.sector(r))
   const organizations = convert(ctx.unique('organizations', rows('organizations')), (r) =>
@@ -426,19 +428,46 @@ class Context {
     return a
   }
 
+  /** Each credited publisher's English name, from the first source that gives one. */
+  private readonly publisherEn = new Map<string, { name: string; row: number }>()
+
   source(r: CheckedRow<'sources'>): Source {
     const d = r.data
     const published =
       d.published === '' ? null : this.date('sources', r.row, 'published', d.published)
+    const credited = (d.original_publisher || d.publisher).trim()
+    const en = d.publisher_en.trim()
+    const first = this.publisherEn.get(credited)
+    if (en && !first) this.publisherEn.set(credited, { name: en, row: r.row })
+    else if (en && first && first.name !== en)
+      this.p.warn(
+        this.fileOf('sources'),
+        r.row,
+        'publisher_en',
+        en,
+        `row ${first.row} already gives ${first.name} as ${credited}'s English name; that one is used for both`,
+      )
     return {
       id: this.s(d.id),
       title: d.title,
       publisher: d.publisher,
       originalPublisher: d.original_publisher,
+      publisherEn: en,
       published,
       url: d.url,
       note: d.note,
     }
+  }
+
+  /**
+   * One English name per publisher: a publisher's name need be given once, on any of its
+   * sources, and every source credited to it then has it (so a list of publishers names each one
+   * once, in either language).
+   */
+  publishersInEnglish(sources: Source[]): Source[] {
+    for (const s of sources)
+      s.publisherEn = this.publisherEn.get((s.originalPublisher || s.publisher).trim())?.name ?? ''
+    return sources
   }
 
   sector(r: CheckedRow<'sectors'>): Sector {

@@ -46,6 +46,7 @@ export const TABLE_SCHEMAS = {
     title: text,
     publisher: text,
     original_publisher: optionalText,
+    publisher_en: optionalText,
     published: optionalText,
     url: optionalText,
     note: optionalText,
@@ -147,6 +148,7 @@ export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['lng', 'lat'])
 /** Columns that may be missing from a file altogether (treated as empty). */
 export const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set([
   'original_publisher',
+  'publisher_en',
   'url',
   'note',
   'name_en',

@@ -30,6 +30,8 @@ export interface Source {
   title: string
   publisher: string
   originalPublisher: string
+  /** The English name of the publisher credited (the original one, if any); '' when not given. */
+  publisherEn: string
   published: DateValue | null
   url: string
   note: string

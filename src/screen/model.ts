@@ -10,7 +10,8 @@ import { selectTimeline, type TimelineRows } from '../charts/timeline/select'
 import { conferences, outcomeKindCounts } from '../domain/aggregate'
 import { computeKpis, kpiEvidence, type Evidence, type Kpi } from '../domain/kpis'
 import { selectSignings, type SigningRow } from '../domain/signings'
-import type { Dataset, SnapshotInfo } from '../domain/types'
+import { creditedPublishers } from '../domain/sources'
+import type { Bilingual, Dataset, SnapshotInfo } from '../domain/types'
 import type { OutcomeKind } from '../domain/vocab'
 import type { ScreenOptions } from './options'
 
@@ -37,8 +38,8 @@ export interface ScreenModel {
   /** Every itemised outcome, whether the list shows it or not. */
   signingsTotal: number
   kinds: readonly { kind: OutcomeKind; count: number }[]
-  /** Publishers of every source, each once, in source order: the footer's credit line. */
-  publishers: readonly string[]
+  /** Publishers credited by every source, each once, in source order: the footer's line. */
+  publishers: readonly Bilingual[]
 }
 
 /** A wall has no room for a long list: the first few records behind a KPI, then a count. */
@@ -70,6 +71,6 @@ export function screenModel(d: Dataset, opts: ScreenOptions): ScreenModel {
     // Unfiltered, the list is every itemised outcome.
     signingsTotal: d.outcomes.length,
     kinds: outcomeKindCounts(d.outcomes),
-    publishers: [...new Set(d.sources.map((s) => s.originalPublisher || s.publisher))],
+    publishers: creditedPublishers(d.sources),
   }
 }

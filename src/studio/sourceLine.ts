@@ -3,42 +3,12 @@
 
 import { formatEventDate } from '../domain/eventDate'
 import type { Locale } from '../domain/format'
-import type { CoopEvent, Dataset, DateValue, Source } from '../domain/types'
+import { creditedPublisher } from '../domain/sources'
+import type { CoopEvent, Dataset, DateValue } from '../domain/types'
 import type { Qualifier } from '../domain/vocab'
 
 /** Publishers named before the list ends in 等 / "and others". */
 export const MAX_PUBLISHERS = 3
-
-/**
- * English names of publishers the data cites. sources.csv gives publishers as printed, in
- * Chinese only; a publisher missing here is written in Chinese in English text too (a proper
- * name is better left as printed than guessed).
- */
-export const PUBLISHER_EN: Readonly<Record<string, string>> = {
-  中国高等教育学会: 'China Association of Higher Education',
-  中南大学: 'Central South University',
-  '中南大学深圳研究院 / 新闻中心':
-    'Central South University Shenzhen Research Institute / News Center',
-  中国网: 'China.org.cn',
-  '中国网•东海资讯': 'China.org.cn Donghai News',
-  株洲日报: 'Zhuzhou Daily',
-  中新网: 'China News Service',
-  新华社: 'Xinhua News Agency',
-  人民日报: "People's Daily",
-  光明日报: 'Guangming Daily',
-  中国教育报: 'China Education Daily',
-  科技日报: 'Science and Technology Daily',
-}
-
-/** The publisher to credit: the original one, not the platform that reposted the page. */
-export function publisherOf(s: Source): string {
-  return (s.originalPublisher || s.publisher).trim()
-}
-
-export function publisherName(s: Source, locale: Locale): string {
-  const name = publisherOf(s)
-  return locale === 'en' ? (PUBLISHER_EN[name] ?? name) : name
-}
 
 const cmpText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -92,7 +62,7 @@ export function citedPublishers(
     const date = s.published ?? event?.start ?? null
     // A source cited by no event sorts last, by its own date if it has one.
     cited.push({
-      publisher: publisherName(s, locale),
+      publisher: creditedPublisher(s, locale),
       date,
       key: event?.start.text ?? `~${s.published?.text ?? ''}`,
     })

@@ -46,8 +46,8 @@ const LITERAL = /onerror=|<script>|onload=|constructor\.constructor|<iframe|onto
  */
 const FREE_TEXT: Record<string, { prefix?: string[]; suffix?: string[]; fill?: string[] }> = {
   sources: {
-    suffix: ['title', 'publisher', 'original_publisher', 'note'],
-    fill: ['original_publisher', 'note'],
+    suffix: ['title', 'publisher', 'original_publisher', 'publisher_en', 'note'],
+    fill: ['original_publisher', 'publisher_en', 'note'],
   },
   places: { prefix: ['name_zh', 'name_en'] },
   organizations: { prefix: ['name_zh', 'name_en', 'short_zh'], fill: ['short_zh'] },

@@ -359,6 +359,33 @@ describe('problems name file, row, field, value and what was expected', () => {
     )
   })
 
+  it('takes one English name per publisher, warns where two rows disagree, and needs none', async () => {
+    const header = 'id,title,publisher,original_publisher,publisher_en,published,url,note\n'
+    const rowA = 'src-a,会议甲报道,某网易号,某学会,A Society,2024-11-20,,fixture\n'
+    // src-b reposts the same society's report: the name given on src-a serves it too.
+    const repost = await loadFiles({
+      ...mini(),
+      'sources.csv': header + rowA + 'src-b,会议乙报道,某日报,某学会,,,,fixture\n',
+    })
+    expect(repost.ok).toBe(true)
+    expect(repost.dataset!.sources.map((s) => s.publisherEn)).toEqual(['A Society', 'A Society'])
+    expect(repost.problems).toEqual([])
+
+    const disagree = await loadFiles({
+      ...mini(),
+      'sources.csv': header + rowA + 'src-b,会议乙报道,某日报,某学会,Some Society,,,fixture\n',
+    })
+    expect(disagree.ok).toBe(true)
+    expect(disagree.dataset!.sources.map((s) => s.publisherEn)).toEqual(['A Society', 'A Society'])
+    expect(disagree.problems.map(formatProblem)).toEqual([
+      'sources.csv:3: publisher_en: row 2 already gives A Society as 某学会\'s English name; that one is used for both (got "Some Society") [warning]',
+    ])
+
+    // The fixture has no publisher_en column: no English names, no problem.
+    const d = await loadMini()
+    expect(d.sources.map((s) => s.publisherEn)).toEqual(['', ''])
+  })
+
   it('rejects a file that does not match the manifest', async () => {
     const files = mini()
     const good = await loadFiles(files)

@@ -239,6 +239,8 @@ describe('an event’s figures as bars', () => {
     const enTip = asOption(figuresChart.build(rows, { ...ctx, locale: 'en' })).series[0]!.data[0]!
       .tooltip.formatter
     expect(enTip).toContain('Reported: <b>80+</b> · source text: 80余项')
+    // The publisher by the English name sources.csv gives it; the platform as printed.
+    expect(enTip).toContain('Source: China Association of Higher Education · via: 网易号')
 
     const evil = '<img src=x onerror=alert(1)>'
     const poisoned: FiguresRows = {

@@ -66,6 +66,20 @@ describe('screenModel', () => {
     expect(m.signingsTotal).toBe(d.outcomes.length)
   })
 
+  it('credits each source’s original publisher once, in both languages', async () => {
+    // src-a is a 某网易号 repost of 某学会's report; neither has an English name in the fixture.
+    const d = await loadMini()
+    expect(screenModel(d, OPTIONS).publishers).toEqual([
+      { zh: '某学会', en: '某学会' },
+      { zh: '某日报', en: '某日报' },
+    ])
+    const sources = d.sources.map((s) => (s.id === 'src-b' ? { ...s, publisherEn: 'A Daily' } : s))
+    expect(screenModel({ ...d, sources }, OPTIONS).publishers[1]).toEqual({
+      zh: '某日报',
+      en: 'A Daily',
+    })
+  })
+
   it('crosses a worker boundary unchanged', async () => {
     const m = screenModel(await loadMini(), OPTIONS)
     expect(structuredClone(m)).toEqual(m)

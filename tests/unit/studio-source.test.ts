@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../../src/domain/types'
-import {
-  creditLine,
-  dataDateLine,
-  publisherOf,
-  qualifierNote,
-  sourceLine,
-} from '../../src/studio/sourceLine'
+import { creditedPublisher } from '../../src/domain/sources'
+import { creditLine, dataDateLine, qualifierNote, sourceLine } from '../../src/studio/sourceLine'
 import { DATA_DIR, edit, loadFiles, readFolder } from '../helpers/snapshot'
 
 async function load(files: Record<string, string>): Promise<Dataset> {
@@ -22,7 +17,7 @@ describe('sourceLine on the real snapshot', () => {
     const d = await loadData()
     const cahe = d.index.source['cahe-gbh63']!
     expect(cahe.publisher).toBe('网易号')
-    expect(publisherOf(cahe)).toBe('中国高等教育学会')
+    expect(creditedPublisher(cahe, 'zh-CN')).toBe('中国高等教育学会')
     const line = sourceLine(d, ['cahe-gbh63'], 'zh-CN')
     expect(line).toBe('数据来源：据中国高等教育学会（2025年5月23日）公开报道整理')
     expect(line).not.toContain('网易号')
@@ -89,12 +84,16 @@ describe('sourceLine on edited data', () => {
     const files = edit(
       readFolder(DATA_DIR),
       'sources.csv',
-      '中新网,,,,',
-      '网易号,中国高等教育学会,,,',
+      '中新网,,China News Service,,,',
+      '网易号,中国高等教育学会,,,,',
     )
     const d = await load(files)
     expect(sourceLine(d, ['cahe-gbh63', 'chinanews-zgc-2025'], 'zh-CN')).toBe(
       '数据来源：据中国高等教育学会（2025年3月30日）公开报道整理',
+    )
+    // Its English name, given on the other source, serves this one too.
+    expect(sourceLine(d, ['chinanews-zgc-2025'], 'en')).toBe(
+      'Source: compiled from public reports by China Association of Higher Education (Mar 30, 2025)',
     )
     // Four sources, three publishers: no 等.
     expect(
@@ -109,12 +108,25 @@ describe('sourceLine on edited data', () => {
     )
   })
 
+  it('writes a publisher the data gives no English name for as printed, in English too', async () => {
+    const files = edit(
+      readFolder(DATA_DIR),
+      'sources.csv',
+      '株洲日报,,Zhuzhou Daily,',
+      '株洲日报,,,',
+    )
+    const d = await load(files)
+    expect(sourceLine(d, ['zzrb-2024-07'], 'en')).toBe(
+      'Source: compiled from public reports by 株洲日报 (Jul 17, 2024)',
+    )
+  })
+
   it('keeps month precision when the date comes from a month-only event', async () => {
     const files = edit(
       readFolder(DATA_DIR),
       'sources.csv',
-      '中国网•东海资讯,,2024-07-15,',
-      '中国网•东海资讯,,,',
+      '中国网•东海资讯,,China.org.cn Donghai News,2024-07-15,',
+      '中国网•东海资讯,,China.org.cn Donghai News,,',
     )
     const d = await load(files)
     expect(sourceLine(d, ['china-com-suxiang-2024'], 'zh-CN')).toBe(

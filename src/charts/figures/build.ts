@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { AppLocale } from '../../data/config'
 import { enMonth } from '../../domain/eventDate'
+import { creditedPublisher } from '../../domain/sources'
 import { amountText } from '../../domain/format'
 import type { Bilingual } from '../../domain/types'
 import type { Unit } from '../../domain/vocab'
@@ -178,7 +179,7 @@ function tooltip(b: FigureBar, ctx: BuildContext): string {
       ? `${l.reported}: <b>${e(barValueText(b, locale))}</b> · ${l.sourceText}: ${e(b.amount.text)}`
       : `${l.reported}：<b>${e(b.amount.text)}</b>`
   const colon = l.colon
-  const publisher = b.source.originalPublisher || b.source.publisher
+  const publisher = creditedPublisher(b.source, locale)
   const via =
     b.source.originalPublisher && b.source.publisher !== b.source.originalPublisher
       ? `${l.sep}${l.via}${colon}${e(b.source.publisher)}`

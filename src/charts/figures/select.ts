@@ -41,7 +41,13 @@ export interface FigureBar {
   /** Levels of part_of above it within its grid: 0 for a figure that is nobody's part. */
   depth: number
   quote: string
-  source: { id: string; publisher: string; originalPublisher: string; published: string }
+  source: {
+    id: string
+    publisher: string
+    originalPublisher: string
+    publisherEn: string
+    published: string
+  }
 }
 
 /** The bars of one unit: bars of different units never share an axis. */
@@ -140,6 +146,7 @@ export function selectFigures(
         id: f.source,
         publisher: source?.publisher ?? '',
         originalPublisher: source?.originalPublisher ?? '',
+        publisherEn: source?.publisherEn ?? '',
         published: source?.published?.text ?? '',
       },
     }
