@@ -16,6 +16,7 @@ import {
 } from './cleanOutcomes'
 import { checkColumns, checkRows, idsOf, rowCount, type CheckedRow, type RawTable } from './rows'
 import { TABLE_NAMES, type TableName } from './tables'
+import { creditedPublisher } from './sources'
 import type {
   CoopEvent,
   Dataset,
@@ -435,8 +436,18 @@ class Context {
     const d = r.data
     const published =
       d.published === '' ? null : this.date('sources', r.row, 'published', d.published)
-    const credited = (d.original_publisher || d.publisher).trim()
-    const en = d.publisher_en.trim()
+    const source: Source = {
+      id: this.s(d.id),
+      title: d.title,
+      publisher: d.publisher,
+      originalPublisher: d.original_publisher,
+      publisherEn: d.publisher_en.trim(),
+      published,
+      url: d.url,
+      note: d.note,
+    }
+    const en = source.publisherEn
+    const credited = creditedPublisher(source, 'zh-CN')
     const first = this.publisherEn.get(credited)
     if (en && !first) this.publisherEn.set(credited, { name: en, row: r.row })
     else if (en && first && first.name !== en)
@@ -447,16 +458,7 @@ class Context {
         en,
         `row ${first.row} already gives ${first.name} as ${credited}'s English name; that one is used for both`,
       )
-    return {
-      id: this.s(d.id),
-      title: d.title,
-      publisher: d.publisher,
-      originalPublisher: d.original_publisher,
-      publisherEn: en,
-      published,
-      url: d.url,
-      note: d.note,
-    }
+    return source
   }
 
   /**
@@ -466,7 +468,7 @@ class Context {
    */
   publishersInEnglish(sources: Source[]): Source[] {
     for (const s of sources)
-      s.publisherEn = this.publisherEn.get((s.originalPublisher || s.publisher).trim())?.name ?? ''
+      s.publisherEn = this.publisherEn.get(creditedPublisher(s, 'zh-CN'))?.name ?? ''
     return sources
   }
 

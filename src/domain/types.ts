@@ -30,7 +30,10 @@ export interface Source {
   title: string
   publisher: string
   originalPublisher: string
-  /** The English name of the publisher credited (the original one, if any); '' when not given. */
+  /**
+   * The English name of the publisher credited (the original one, if any), as this or another
+   * source of that publisher gives it; '' when none does.
+   */
   publisherEn: string
   published: DateValue | null
   url: string
