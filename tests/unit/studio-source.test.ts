@@ -12,6 +12,10 @@ async function load(files: Record<string, string>): Promise<Dataset> {
 
 const loadData = () => load(readFolder(DATA_DIR))
 
+/** The real snapshot with one edit to sources.csv. */
+const withSources = (from: string, to: string) =>
+  load(edit(readFolder(DATA_DIR), 'sources.csv', from, to))
+
 describe('sourceLine on the real snapshot', () => {
   it('credits the original publisher, not the platform that reposted it', async () => {
     const d = await loadData()
@@ -81,13 +85,7 @@ describe('sourceLine on the real snapshot', () => {
 describe('sourceLine on edited data', () => {
   it('names a publisher once, with the date of its earlier source', async () => {
     // The 中新网 page becomes a repost of 中国高等教育学会: one publisher, two sources.
-    const files = edit(
-      readFolder(DATA_DIR),
-      'sources.csv',
-      '中新网,,China News Service,,,',
-      '网易号,中国高等教育学会,,,,',
-    )
-    const d = await load(files)
+    const d = await withSources('中新网,,China News Service,,,', '网易号,中国高等教育学会,,,,')
     expect(sourceLine(d, ['cahe-gbh63', 'chinanews-zgc-2025'], 'zh-CN')).toBe(
       '数据来源：据中国高等教育学会（2025年3月30日）公开报道整理',
     )
@@ -109,26 +107,17 @@ describe('sourceLine on edited data', () => {
   })
 
   it('writes a publisher the data gives no English name for as printed, in English too', async () => {
-    const files = edit(
-      readFolder(DATA_DIR),
-      'sources.csv',
-      '株洲日报,,Zhuzhou Daily,',
-      '株洲日报,,,',
-    )
-    const d = await load(files)
+    const d = await withSources('株洲日报,,Zhuzhou Daily,', '株洲日报,,,')
     expect(sourceLine(d, ['zzrb-2024-07'], 'en')).toBe(
       'Source: compiled from public reports by 株洲日报 (Jul 17, 2024)',
     )
   })
 
   it('keeps month precision when the date comes from a month-only event', async () => {
-    const files = edit(
-      readFolder(DATA_DIR),
-      'sources.csv',
+    const d = await withSources(
       '中国网•东海资讯,,China.org.cn Donghai News,2024-07-15,',
       '中国网•东海资讯,,China.org.cn Donghai News,,',
     )
-    const d = await load(files)
     expect(sourceLine(d, ['china-com-suxiang-2024'], 'zh-CN')).toBe(
       '数据来源：据中国网•东海资讯（2024年7月）公开报道整理',
     )
