@@ -291,6 +291,7 @@ export default {
     sources: 'Sources: {list}',
     mapCaption: 'Schematic map',
     stale: 'Data not updated · {n} problem(s); showing the previous snapshot',
+    unreachable: 'New data cannot be read right now; showing the previous snapshot',
     dataDate: 'Data date {date}',
     fullscreen: 'Full screen',
     kinds: 'Itemised outcomes by kind',

@@ -286,6 +286,7 @@ export default {
     sources: '来源：{list}',
     mapCaption: '示意图',
     stale: '数据未更新 · {n} 个问题，仍显示上一版',
+    unreachable: '暂时读不到新数据，仍显示上一版',
     dataDate: '数据日期 {date}',
     fullscreen: '全屏',
     kinds: '分项成果构成',

@@ -51,6 +51,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Problems of the last load attempt, whatever its outcome. */
   const problems = shallowRef<readonly Problem[]>([])
   const error = ref<string | null>(null)
+  /** Errors among those problems; none while the status is 'error' means no file could be read. */
+  const errorCount = computed(() => problems.value.filter((p) => p.severity === 'error').length)
   const checkedAt = ref<Date | null>(null)
   const liveOrigin = ref<'network' | 'cache' | null>(null)
   /** When the cached copy shown was stored. */
@@ -141,7 +143,9 @@ export const useDatasetStore = defineStore('dataset', () => {
    */
   async function load(reader?: FileReader, opts: { shownLost?: boolean } = {}): Promise<void> {
     const nothingShown = !hasData.value || opts.shownLost === true
-    status.value = 'loading'
+    // A retry of a failed snapshot keeps its 'error' until it succeeds: the data shown is still
+    // the previous snapshot, and a badge that went away for every poll's load would blink.
+    if (status.value !== 'error') status.value = 'loading'
     const {
       result,
       error: failure,
@@ -211,6 +215,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     preview,
     status,
     problems,
+    errorCount,
     error,
     checkedAt,
     cachedAt,
