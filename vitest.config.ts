@@ -30,6 +30,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The browser shares two cores with the unit tests' workers: a page that takes longer
+          // than vitest's default second is slow, not wrong. A poll that must fail still does.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
