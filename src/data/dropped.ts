@@ -121,7 +121,7 @@ export async function checkDropped(
     return {
       files: null,
       manifest: null,
-      result: { ok: false, dataset: null, manifest: null, problems: early },
+      result: { ok: false, dataset: null, manifest: null, problems: early, verified: false },
       ignored,
     }
   }
@@ -137,7 +137,13 @@ export async function checkDropped(
     manifest,
     result: ok
       ? { ...loaded, ok: true, problems }
-      : { ok: false, dataset: loaded.dataset, manifest: loaded.manifest, problems },
+      : {
+          ok: false,
+          dataset: loaded.dataset,
+          manifest: loaded.manifest,
+          problems,
+          verified: loaded.ok || loaded.verified,
+        },
     ignored,
   }
 }

@@ -18,7 +18,18 @@ export type FileReader = ((name: string) => Promise<Uint8Array | null>) & {
 
 export type LoadResult =
   | { ok: true; dataset: Dataset; manifest: Manifest; problems: Problem[] }
-  | { ok: false; dataset: Dataset | null; manifest: Manifest | null; problems: Problem[] }
+  | {
+      ok: false
+      dataset: Dataset | null
+      manifest: Manifest | null
+      problems: Problem[]
+      /**
+       * Every file was read whole and is the one the manifest describes, so the problems are in
+       * the data itself: the same manifest would give the same result again. False when a file
+       * was missing, cut short or changed (a copy in progress) or could not be fetched.
+       */
+      verified: boolean
+    }
 
 import { MANIFEST_FILE } from './names'
 
@@ -57,7 +68,8 @@ export async function loadSnapshot(
 ): Promise<LoadResult> {
   const p = new ProblemList()
   const manifest = await readManifest(read, p)
-  if (!manifest) return { ok: false, dataset: null, manifest: null, problems: p.items }
+  if (!manifest)
+    return { ok: false, dataset: null, manifest: null, problems: p.items, verified: false }
 
   // Every file is read side by side, and each checked and parsed as soon as it arrives; every
   // table but outcomes.csv, which no other refers to, is built while outcomes.csv (most of a
@@ -84,14 +96,15 @@ export async function loadSnapshot(
     if (load.raw) tables[TABLE_NAMES[i]!] = load.raw
   }
   const complete = TABLE_NAMES.every((t) => tables[t])
+  const verified = all.every((l) => l.verified)
   if (hasErrors(p.items) && !(opts.partial && complete))
-    return { ok: false, dataset: null, manifest, problems: p.items }
+    return { ok: false, dataset: null, manifest, problems: p.items, verified }
 
   const streamed = all[TABLE_NAMES.indexOf('outcomes')]!.streamed ? rows!.result() : null
   const built = (begun ?? beginBuild(tables, snapshot)).finish(tables.outcomes, streamed)
   const problems = [...p.items, ...built.problems]
   return hasErrors(problems)
-    ? { ok: false, dataset: built.dataset, manifest, problems }
+    ? { ok: false, dataset: built.dataset, manifest, problems, verified }
     : { ok: true, dataset: built.dataset, manifest, problems }
 }
 
@@ -103,6 +116,8 @@ interface TableLoad {
   failed: boolean
   /** Its rows were read as the file arrived, each given to a RowQueue. */
   streamed: boolean
+  /** The file was read whole and matched the manifest's size and hash. */
+  verified: boolean
 }
 
 async function loadTable(
@@ -112,11 +127,12 @@ async function loadTable(
   rows: RowQueue | null,
 ): Promise<TableLoad> {
   const p = new ProblemList()
-  const done = (raw: RawTable | null, streamed = false): TableLoad => ({
+  const done = (raw: RawTable | null, streamed = false, verified = false): TableLoad => ({
     raw,
     problems: p.items,
     failed: hasErrors(p.items),
     streamed,
+    verified,
   })
   const entry = manifest.tables[table]
   const stream =
@@ -139,7 +155,7 @@ async function loadTable(
       p.error(entry.file, 0, '', '', MISMATCH)
       return done(null)
     }
-    return done(new StreamedTable(table, entry.file, rows!.columns, bytes), true)
+    return done(new StreamedTable(table, entry.file, rows!.columns, bytes), true, true)
   }
   const parsing = new ProblemList()
   const decoded = decodeText(bytes, entry.file, parsing)
@@ -149,7 +165,7 @@ async function loadTable(
     return done(null)
   }
   for (const problem of parsing.items) p.items.push(problem)
-  return done(raw)
+  return done(raw, false, true)
 }
 
 /**

@@ -33,7 +33,7 @@ export async function loadPublished(
     result = await loadSnapshot(read)
   } catch (e) {
     error = (e as Error).message
-    result = { ok: false, dataset: null, manifest: null, problems: [] }
+    result = { ok: false, dataset: null, manifest: null, problems: [], verified: false }
   }
   if (result.ok) {
     // Keyed by the folder's URL: two dashboards on one origin keep their own copies. Not

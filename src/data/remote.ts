@@ -13,7 +13,13 @@ export interface RemoteDataset {
  * to show stays there (`data` names it); from this thread it is the Dataset itself.
  */
 export interface ShownLoad {
-  result: { ok: boolean; manifest: Manifest | null; problems: readonly Problem[] }
+  result: {
+    ok: boolean
+    manifest: Manifest | null
+    problems: readonly Problem[]
+    /** Failed for what is in the files themselves: loading them again gives the same (LoadResult). */
+    verified: boolean
+  }
   /** The fetch itself failed (network down, HTTP error), rather than the data. */
   error: string | null
   /** The load failed and the last good copy is shown instead: when it was stored. */
@@ -25,7 +31,12 @@ export interface ShownLoad {
 function report(load: PublishedLoad, data: ShownLoad['data']): ShownLoad {
   const { result, error, cached } = load
   return {
-    result: { ok: result.ok, manifest: result.manifest, problems: result.problems },
+    result: {
+      ok: result.ok,
+      manifest: result.manifest,
+      problems: result.problems,
+      verified: result.ok || result.verified,
+    },
     error,
     cached: cached && { manifest: cached.manifest, savedAt: cached.savedAt },
     data,

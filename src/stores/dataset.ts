@@ -10,13 +10,22 @@ import {
 } from '../data/loadOffThread'
 import type { Candidate } from '../data/dropped'
 import type { FileReader } from '../data/loadSnapshot'
-import { MANIFEST_FILE } from '../data/names'
+import { MANIFEST_FILE, snapshotKey } from '../data/names'
 import { localLoad, type RemoteDataset } from '../data/remote'
 import type { Manifest } from '../data/manifest'
 import type { Problem } from '../domain/problems'
 import type { Dataset, SnapshotInfo } from '../domain/types'
 import type { ScreenModel } from '../screen/model'
 import type { ScreenOptions } from '../screen/options'
+
+/** snapshotKey of a manifest's text; null when it is not JSON (the load will say what is wrong). */
+function keyOf(text: string): string | null {
+  try {
+    return snapshotKey(JSON.parse(text))
+  } catch {
+    return null
+  }
+}
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 /** Where the data on screen came from: the server, the last good copy, or dropped files. */
@@ -160,6 +169,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       : await loadPublishedOffThread(dataBaseUrl(), { fallBack: nothingShown })
     problems.value = result.problems
     checkedAt.value = new Date()
+    loadedKey = result.manifest && snapshotKey(result.manifest)
+    sameAgain = !result.ok && result.verified
     if (result.ok && data) {
       show(data, result.manifest, 'network', null)
       error.value = null
@@ -175,22 +186,30 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /**
    * Checks whether the snapshot changed and loads it if so. A copy in progress or an invalid
-   * snapshot fails the load, which keeps the current dataset; the next poll tries again.
+   * snapshot fails the load, which keeps the current dataset. The next poll tries again, unless
+   * the manifest still describes the files the load read whole: loading them again would only
+   * find the same problems (a 30 MB download and a second and a half of work at 100,000
+   * outcomes, every poll, for as long as nobody fixes them).
    */
   async function poll(base: string = dataBaseUrl()): Promise<void> {
     try {
       const res = await fetch(new URL(MANIFEST_FILE, base), { cache: 'no-store' })
       if (!res.ok) throw new Error(`${MANIFEST_FILE}: HTTP ${res.status}`)
-      const text = await res.text()
-      if (text === lastManifestText && status.value === 'ready') return
-      lastManifestText = text
+      const key = keyOf(await res.text())
+      if (key !== null && key === loadedKey && (status.value === 'ready' || sameAgain)) return
       await load(base === dataBaseUrl() ? undefined : httpReader(base))
     } catch (e) {
+      // The folder could not be read: that is the error shown now, and the next poll that can
+      // read it loads it again, so that a good snapshot replaces the error.
+      sameAgain = false
       error.value = (e as Error).message
       status.value = 'error'
     }
   }
-  let lastManifestText: string | null = null
+  /** snapshotKey of the manifest the last load read (null: none could be read). */
+  let loadedKey: string | null = null
+  /** The last load failed for what is in its files: the same manifest would fail the same way. */
+  let sameAgain = false
 
   function showPreview(candidate: Candidate): boolean {
     const d = candidate.result.dataset

@@ -19,11 +19,11 @@ vi.mock('../../src/data/loadOffThread', () => ({
     worker.loads++
     worker.fallBacks.push(opts.fallBack)
     if (worker.broken) {
-      const result = { ok: false, manifest: null, problems: [] }
+      const result = { ok: false, manifest: null, problems: [], verified: true }
       const cached = opts.fallBack ? { manifest: { schema: 1 } as never, savedAt: 'earlier' } : null
       return { result, error: 'broken', cached, data: cached ? worker.local : null }
     }
-    const result = { ok: true, manifest: null, problems: [] }
+    const result = { ok: true, manifest: null, problems: [], verified: true }
     // While the worker lives, its Dataset stays there; once it is gone, the load runs here.
     return worker.alive
       ? { result, error: null, cached: null, data: { generation: worker.loads } }

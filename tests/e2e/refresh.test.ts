@@ -56,6 +56,20 @@ describe('a screen left running while ops replace the data', () => {
     await page.goto(`${server.url}#/?poll=0.5`)
     const date = page.locator('[data-testid="snapshot-date"]')
     await expect.poll(() => date.textContent()).toContain('2026-11-21')
+    // Polls read the manifest only, while it describes the snapshot shown.
+    const asked: string[] = []
+    page.on('request', (r) => {
+      const file = new URL(r.url()).pathname.match(/\/data\/([^/]+)$/)?.[1]
+      if (file) asked.push(file)
+    })
+    const askedSince = async (ms: number) => {
+      const from = asked.length
+      await page.waitForTimeout(ms)
+      return asked.slice(from)
+    }
+    const unchanged = await askedSince(2000)
+    expect(unchanged.filter((f) => f === 'manifest.json').length).toBeGreaterThanOrEqual(2)
+    expect(unchanged.filter((f) => f !== 'manifest.json')).toEqual([])
 
     // A valid new snapshot appears without a reload.
     manifest('2026-12-01')
@@ -87,7 +101,7 @@ describe('a screen left running while ops replace the data', () => {
 
     // Copied whole, but invalid (an event ending before it starts): still the old data.
     manifest('2026-12-02')
-    // Polls retry it every 0.5 s meanwhile; the badge stays through each retry.
+    // The badge stays through whatever polls and loads come meanwhile.
     const seen = await page.evaluate(async () => {
       const states = new Set<boolean>()
       for (let i = 0; i < 75; i++) {
@@ -100,6 +114,11 @@ describe('a screen left running while ops replace the data', () => {
     expect(await badge.count()).toBe(1)
     expect(await date.textContent()).toContain('2026-12-01')
     expect(await page.locator('[data-kpi="events"]').textContent()).toContain('5')
+    // Its files are the ones the manifest describes, so polls read the manifest and stop there
+    // until it changes: loading the same files again would find the same problem.
+    const refused = await askedSince(2000)
+    expect(refused.filter((f) => f === 'manifest.json').length).toBeGreaterThanOrEqual(2)
+    expect(refused.filter((f) => f !== 'manifest.json')).toEqual([])
 
     // Fixed: the next poll takes it.
     editData('events.csv', ',2024-11-19,2024-11-02,', ',2024-11-19,2024-11-20,')

@@ -5,6 +5,7 @@ import {
   MANIFEST_FILE,
   MAX_FILE_BYTES,
   type FileReader,
+  type LoadResult,
 } from '../../src/data/loadSnapshot'
 import { formatProblem } from '../../src/domain/problems'
 import { FIXTURES, edit, loadFiles, readFolder } from '../helpers/snapshot'
@@ -250,6 +251,7 @@ describe('outcomes.csv read as it arrives (FileReader.stream)', () => {
       const { result } = await streaming(files, delays)
       expect(result.problems).toEqual(whole.problems)
       expect(result.ok).toBe(whole.ok)
+      expect(result.ok || result.verified).toBe(true)
       expect(result.dataset).toEqual(whole.dataset)
     }
   })
@@ -281,8 +283,34 @@ describe('outcomes.csv read as it arrives (FileReader.stream)', () => {
         },
       ),
     )
+    expect(result.ok || result.verified).toBe(false)
     expect(result.problems.map(formatProblem)).toEqual([
       'outcomes.csv: does not match manifest.json (size or SHA-256): a copy may be in progress, or the file was edited without running npm run data:manifest',
     ])
+  })
+})
+
+describe('whether the same manifest would load the same way again (verified)', () => {
+  const verified = (r: LoadResult) => r.ok || r.verified
+
+  it('is so for complete files with errors in their rows or their structure', async () => {
+    const rows = await loadFiles(edit(mini(), 'outcomes.csv', 'oa-lab,conf-a', 'oa-lab,conf-x'))
+    const structure = await loadFiles({ ...mini(), 'places.csv': 'not,a\nplaces"file' })
+    for (const r of [rows, structure]) {
+      expect(r.ok).toBe(false)
+      expect(verified(r)).toBe(true)
+    }
+  })
+
+  it('is not so while a file differs from the manifest or is missing: a copy may be under way', async () => {
+    const changed = await miniSnapshot()
+    changed.files.set('events.csv', new TextEncoder().encode(mini()['events.csv'] + '\n'))
+    const missing = await miniSnapshot()
+    missing.files.delete('sources.csv')
+    const noManifest = await loadSnapshot(async () => null)
+    for (const r of [await changed.load(), await missing.load(), noManifest]) {
+      expect(r.ok).toBe(false)
+      expect(verified(r)).toBe(false)
+    }
   })
 })

@@ -103,7 +103,7 @@ describe('what a load shows', () => {
       cached: null,
     }
     const refused: PublishedLoad = {
-      result: { ok: false, dataset: null, manifest: null, problems: [] },
+      result: { ok: false, dataset: null, manifest: null, problems: [], verified: false },
       error: 'HTTP 503',
       cached: { dataset: copy, manifest, savedAt: '2026-11-01T00:00:00Z' },
     }

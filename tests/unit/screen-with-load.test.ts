@@ -109,7 +109,11 @@ describe('the page side of the loader', () => {
     expect(worker.requests).toEqual([
       expect.objectContaining({ type: 'screen-options', options: OPTIONS }),
     ])
-    const shown = { result: { ok: true, manifest: null, problems: [] }, error: null, cached: null }
+    const shown = {
+      result: { ok: true, manifest: null, problems: [], verified: true },
+      error: null,
+      cached: null,
+    }
     async function load(generation: number) {
       const loading = off.loadPublishedOffThread('/', { fallBack: false })
       const req = worker.requests.at(-1)!
@@ -152,7 +156,11 @@ describe('the load started before the app', () => {
   it('is the first load of the same folder, once', async () => {
     const { requests, answer } = fakeWorker()
     const off = await import('../../src/data/loadOffThread')
-    const shown = { result: { ok: true, manifest: null, problems: [] }, error: null, cached: null }
+    const shown = {
+      result: { ok: true, manifest: null, problems: [], verified: true },
+      error: null,
+      cached: null,
+    }
     off.startLoadEarly('/data/', { fallBack: true })
     expect(requests).toEqual([expect.objectContaining({ type: 'load', base: '/data/' })])
     // The app's first load asks nothing more, and gets the early load's answer.
