@@ -1,6 +1,7 @@
 import { filterEvents, type Filters } from './filters'
 import { orgByNumber, outcomePositionsOf, partyNumbers, perDataset } from './lookups'
 import { localeRankMap, localeRanks } from './order'
+import { creditedPublisher } from './sources'
 import type { Bilingual, CoopEvent, Dataset, Organization } from './types'
 import type { OutcomeKind, OutcomeStatus } from './vocab'
 
@@ -20,7 +21,8 @@ export interface SigningRow {
   value: string
   /** The sentence it comes from, and who published it: shown on hover or tap. */
   quote: string
-  publisher: string
+  /** The publisher credited (creditedPublisher), in both languages. */
+  publisher: Bilingual
 }
 
 export interface SigningOptions {
@@ -93,7 +95,7 @@ const signingOrder = perDataset((d) => {
 /** The row of outcome i, of event `e`; what rows share is looked up once per call. */
 function signingRow(d: Dataset): (i: number, e: CoopEvent) => SigningRow {
   const partyNames = namesOfParties(d)
-  const publishers = new Map<string, string>()
+  const publishers = new Map<string, Bilingual>()
   let event: CoopEvent | null = null
   let conference = ''
   let eventName: Bilingual = { zh: '', en: '' }
@@ -106,8 +108,8 @@ function signingRow(d: Dataset): (i: number, e: CoopEvent) => SigningRow {
     }
     let publisher = publishers.get(o.source)
     if (publisher === undefined) {
-      const source = d.index.source[o.source]
-      publisher = source?.originalPublisher || source!.publisher
+      const source = d.index.source[o.source]!
+      publisher = { zh: creditedPublisher(source, 'zh-CN'), en: creditedPublisher(source, 'en') }
       publishers.set(o.source, publisher)
     }
     return {

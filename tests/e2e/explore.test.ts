@@ -284,6 +284,10 @@ describe('event and organisation pages', () => {
     expect(await page.textContent('h1')).toBe(events.find((e) => e.id === 'gbh63-2025')!.name_en)
     expect(page.url()).toContain('lang=en')
     expect(await page.textContent('[data-testid="figures"]')).toContain('Reported figures')
+    // A role's quote, as printed, credits its publisher by the English name the data gives.
+    expect(await page.getAttribute('.roles a[href*="/orgs/zju"]', 'title')).toMatch(
+      /^“.+” — China Association of Higher Education$/,
+    )
     // In-app links keep the language.
     await page.click('a[href*="/orgs/zju"]')
     await page.waitForSelector('[data-testid="org-page"]')

@@ -46,7 +46,7 @@ describe('every number can reveal its source', () => {
     expect(await popover.textContent()).toContain('現場簽約57項')
     await shot(page, 'screen-kpi-evidence')
     const title = await page.locator('[data-testid="signing"]').first().getAttribute('title')
-    expect(title).toMatch(/^“.+” — .+/)
+    expect(title).toMatch(/^“.+” — 中国高等教育学会$/)
     await page.close()
   })
 })
@@ -60,6 +60,9 @@ describe('the screen in English', () => {
     expect(text).toContain('Contract value')
     expect(text).toContain('≈')
     expect(text).toContain('¥86 m')
+    // The quote stays as printed; its publisher is credited by the English name the data gives.
+    const title = await page.locator('[data-testid="signing"]').first().getAttribute('title')
+    expect(title).toMatch(/^“[^”]*[\u4e00-\u9fff][^”]*” — China Association of Higher Education$/)
     await page.close()
   })
 })

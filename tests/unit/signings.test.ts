@@ -35,8 +35,26 @@ describe('selectSignings', () => {
       { zh: '中南', en: 'Central South University' },
       { zh: '三一', en: 'SANY Group' },
     ])
-    expect(rows[1]!.publisher).toBe('某学会')
+    expect(rows[1]!.publisher).toEqual({ zh: '某学会', en: '某学会' })
     expect(selectSignings(d, { province: '青海' })).toEqual([])
+  })
+
+  it('credits the original publisher, by the English name sources.csv gives', async () => {
+    const files = readFolder(path.join(FIXTURES, 'mini'))
+    files['sources.csv'] = files['sources.csv']!.replace(/^(id,.*)$/m, '$1,publisher_en')
+      .replace(/^(src-a,.*)$/m, '$1,A Society')
+      .replace(/^(src-b,.*)$/m, '$1,')
+    const r = await loadFiles(files)
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'))
+    const rows = selectSignings(r.dataset, {})
+    expect(rows.find((x) => x.id === 'oa-lab')!.publisher).toEqual({
+      zh: '某学会',
+      en: 'A Society',
+    })
+    expect(rows.find((x) => x.event === 'conf-b')!.publisher).toEqual({
+      zh: '某日报',
+      en: '某日报',
+    })
   })
 
   it('gives the first rows only when asked for a few, as the whole list begins', async () => {
