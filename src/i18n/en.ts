@@ -3,6 +3,7 @@ export default {
     loading: 'Loading data…',
     noData: 'No data',
     loadFailed: 'Could not load the data',
+    problems: '{n} problem(s)',
     chartFailed: 'This chart cannot be drawn right now; the rest is unaffected',
   },
   nav: {

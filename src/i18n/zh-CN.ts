@@ -3,6 +3,7 @@ export default {
     loading: '正在载入数据…',
     noData: '暂无数据',
     loadFailed: '数据载入失败',
+    problems: '{n} 个问题',
     chartFailed: '此图暂时无法绘制，其余内容不受影响',
   },
   nav: {

@@ -59,6 +59,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   const status = ref<LoadStatus>('idle')
   /** Problems of the last load attempt, whatever its outcome. */
   const problems = shallowRef<readonly Problem[]>([])
+  /** Why the last load failed when it was not the data's problems (a fetch, the worker). */
   const error = ref<string | null>(null)
   /** Errors among those problems; none while the status is 'error' means no file could be read. */
   const errorCount = computed(() => problems.value.filter((p) => p.severity === 'error').length)
@@ -177,9 +178,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       status.value = 'ready'
       return
     }
-    error.value =
-      failure ??
-      `${result.problems.filter((p) => p.severity === 'error').length} problem(s) in the snapshot`
+    // The problems say why on their own (errorCount); `error` is for a load that read no data.
+    error.value = failure
     status.value = 'error'
     if (cached && data && nothingShown) show(data, cached.manifest, 'cache', cached.savedAt)
   }

@@ -182,6 +182,18 @@ describe('the last good snapshot', () => {
     const row = page.locator('[data-testid="data-report"] tbody tr')
     expect(await row.count()).toBe(1)
     expect(await row.textContent()).toMatch(/events\.csv.*does not match manifest\.json/)
+    // The page's notice is worded in the page's language, the count included.
+    expect(await page.textContent('.page-warning')).toMatch(
+      /^\s*数据未更新 · 1 个问题，仍显示上一版\s*$/,
+    )
+
+    // A browser with no copy of its own: nothing to show, and it says how many problems.
+    const fresh = await browser.newPage()
+    await fresh.goto(`${server.url}#/?frozen=1`)
+    await expect
+      .poll(() => fresh.textContent('.main-placeholder'))
+      .toMatch(/^\s*数据载入失败：1 个问题\s*$/)
+    await fresh.close()
     await context.close()
   })
 })
