@@ -80,13 +80,19 @@ beforeEach(() => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-/** A store showing good data, whose published snapshot then changed to `next`. */
-async function shownThen(next: typeof site.next) {
+/** A store that loaded good data, as the app does on start. */
+async function shown() {
   const data = useDatasetStore()
   const first = data.load()
   await finishLoad()
   await first
   expect(data.status).toBe('ready')
+  return data
+}
+
+/** A store showing good data, whose published snapshot then changed to `next`. */
+async function shownThen(next: typeof site.next) {
+  const data = await shown()
   site.next = next
   site.manifest = manifestNo(1)
   expect(await pollOnce(data)).toBe(true)
@@ -124,10 +130,7 @@ describe('dataset store, polling a published folder', () => {
   })
 
   it('does not load the snapshot it shows again, however its manifest is laid out', async () => {
-    const data = useDatasetStore()
-    const first = data.load()
-    await finishLoad()
-    await first
+    const data = await shown()
     expect(await pollOnce(data)).toBe(false)
     const m = manifestNo(0)
     site.manifest = { tables: m.tables, snapshot: m.snapshot, schema: 1, note: 'copied by ops' }
