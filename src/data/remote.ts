@@ -17,7 +17,7 @@ export interface ShownLoad {
     ok: boolean
     manifest: Manifest | null
     problems: readonly Problem[]
-    /** Failed for what is in the files themselves: loading them again gives the same (LoadResult). */
+    /** The files were the ones the manifest describes, so loading them again gives the same. */
     verified: boolean
   }
   /** The fetch itself failed (network down, HTTP error), rather than the data. */
